@@ -1,0 +1,417 @@
+"""`detente` commands. Each one parses options and calls one library function; no logic lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
+
+from detente import records
+from detente.cli.output import LIST_FORMATS, default_format, emit, to_json
+from detente.errors import DetenteError, Messages, UsageError
+from detente.ingest import (
+    INPUT_FORMATS,
+    FieldMap,
+    Limits,
+    NearDuplicateConfig,
+    ReadOptions,
+    UrllibFetcher,
+    make_article,
+    read_sources,
+)
+from detente.models import CodedArticle, IngestError, IngestSummary
+from detente.pipeline import IngestOptions, code_stream, ingest
+from detente.store import EXPORT_FORMATS, Filters, Store
+
+
+class _Group(TyperGroup):
+    """Exit codes as documented: 1 for usage errors and detente errors, with one `Error:` line."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+            if isinstance(result, int):  # click hands back typer.Exit's code when not standalone
+                _exit(result, standalone)
+            return result
+        except typer.Exit as exc:
+            _exit(exc.exit_code, standalone)
+        except typer.Abort:
+            typer.echo("Aborted.", err=True)
+            _exit(130, standalone)
+        except TyperException as exc:
+            # Usage errors (bad option, missing argument) exit 1, not click's 2: 2 means "no input read".
+            exc.show()  # type: ignore[attr-defined]
+            _exit(1, standalone)
+        except DetenteError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            _exit(1, standalone)
+
+
+def _exit(code: int, standalone: bool) -> NoReturn:
+    if standalone:
+        sys.exit(code)
+    raise SystemExit(code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="detente: who did what to whom, and why, from news about international politics.",
+)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="DETENTE_DB", help="Store file (default ./detente.duckdb).", show_default=False),
+]
+ListFormat = Annotated[str | None, typer.Option("--format", help="table | jsonl | csv (table on a terminal).")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Only rows involving this actor (id, name or country).")]
+DyadOpt = Annotated[
+    tuple[str, str] | None, typer.Option("--dyad", help="Only rows between two actors, either direction.")
+]
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Only these types (repeatable).")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(Messages.D105.format(value=value), code="D105") from exc
+
+
+def _format(value: str | None, choices: tuple[str, ...]) -> str:
+    fmt = value or default_format()
+    if fmt not in choices:
+        raise UsageError(Messages.D101.format(value=fmt, choices=", ".join(choices)), code="D101")
+    return fmt
+
+
+def _filters(
+    actor: str | None,
+    dyad: tuple[str, str] | None,
+    types: list[str] | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+) -> Filters:
+    return Filters(
+        actor=actor, dyad=dyad, types=tuple(types or ()), since=_date(since), until=_date(until), limit=limit
+    )
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """A `kill` (SIGTERM) stops an ingest like Ctrl-C: the batch in flight is rolled back cleanly."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _progress_reporter(label: str) -> Iterator[Any]:
+    """A live progress bar on a terminal; one plain line per stored batch otherwise (logs, pipes)."""
+    started = time.monotonic()
+    if err.is_terminal:
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=False) as progress:
+            task = progress.add_task(label, total=None)
+
+            def update(summary: IngestSummary) -> None:
+                progress.update(task, description=_progress_text(summary, started))
+
+            yield update
+    else:
+
+        def log(summary: IngestSummary) -> None:
+            print(f"detente: {_progress_text(summary, started)}", file=sys.stderr, flush=True)
+
+        yield log
+
+
+def _progress_text(summary: IngestSummary, started: float) -> str:
+    rate = summary.read / max(time.monotonic() - started, 1e-6)
+    return (
+        f"{summary.read} articles read ({rate:.1f}/s), {summary.new} new, "
+        f"{summary.events} events so far, {summary.failed} failed"
+    )
+
+
+def _print_summary(summary: IngestSummary, *, shown_errors: int = 10) -> None:
+    err.print(
+        f"[bold]{'Interrupted' if summary.interrupted else 'Done'}:[/bold] {summary.new} new, "
+        f"{summary.duplicate} duplicate, {summary.near_duplicate} near-duplicate, {summary.failed} failed; "
+        f"{summary.events} events coded."
+    )
+    for error in summary.errors[:shown_errors]:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        err.print(f"  skipped {where}: [{error.code}] {error.reason}", highlight=False, markup=False)
+    if len(summary.errors) > shown_errors:
+        err.print(f"  ... and {len(summary.errors) - shown_errors} more (see `detente errors`)")
+    if summary.interrupted:
+        err.print("Run the same command again to finish: nothing already stored is added twice.")
+
+
+def _ingest_exit_code(summary: IngestSummary) -> int:
+    if summary.interrupted:
+        return 130
+    return 0 if summary.read > 0 else 2
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz files, - for stdin, or URLs with --fetch.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option("--workers", help="Processes that code articles.")] = 1,
+    input_format: Annotated[str, typer.Option("--input-format", help="|".join(INPUT_FORMATS))] = "auto",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV field with the record id.")] = "id",
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL/CSV field with the text.")] = "text",
+    title_field: Annotated[str, typer.Option("--title-field")] = "title",
+    date_field: Annotated[str, typer.Option("--date-field")] = "date",
+    source_field: Annotated[str, typer.Option("--source-field")] = "source",
+    url_field: Annotated[str, typer.Option("--url-field")] = "url",
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Largest document accepted, in MB.")] = 10.0,
+    near_threshold: Annotated[float, typer.Option("--near-threshold", help="Similarity for near-duplicates.")] = 0.8,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Items stored per transaction.")] = 64,
+    fetch: Annotated[bool, typer.Option("--fetch", help="Allow http(s) URLs among PATHS (feeds or pages).")] = False,
+) -> None:
+    """Read articles, code them and store them; re-running adds nothing new.
+
+    Example: detente ingest reports/ wire.jsonl.gz --workers 2
+    """
+    if workers < 1:
+        raise UsageError(Messages.D106, code="D106")
+    options = IngestOptions(
+        read=ReadOptions(
+            fields=FieldMap(
+                id=id_field, text=text_field, title=title_field, date=date_field, source=source_field, url=url_field
+            ),
+            input_format=input_format,
+            limits=Limits(max_mb=max_mb),
+            fetcher=UrllibFetcher() if fetch else None,
+        ),
+        near_duplicates=NearDuplicateConfig(threshold=near_threshold),
+        workers=workers,
+        batch_size=batch_size,
+    )
+    with Store(db) as store, _terminate_as_interrupt(), _progress_reporter("ingesting") as report:
+        summary = ingest(paths, store=store, options=options, on_batch=report)
+    _print_summary(summary)
+    raise typer.Exit(_ingest_exit_code(summary))
+
+
+@app.command("code")
+def code_cli(
+    text: Annotated[str | None, typer.Argument(help="A text to code.")] = None,
+    input: Annotated[str | None, typer.Option("--input", help="A JSONL (or other) file, or - for stdin.")] = None,
+    id_field: Annotated[str, typer.Option("--id-field")] = "id",
+    text_field: Annotated[str, typer.Option("--text-field")] = "text",
+    date_field: Annotated[str, typer.Option("--date-field")] = "date",
+    date: Annotated[str | None, typer.Option("--date", help="Article date for TEXT (YYYY-MM-DD).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | jsonl")] = "text",
+    workers: Annotated[int, typer.Option("--workers")] = 1,
+) -> None:
+    """Code text without storing it: mentions, events and motives, in input order.
+
+    Example: detente code "Iran's foreign minister met Hamas leaders in Tehran on Tuesday."
+    Example: detente code --input gold.jsonl --format jsonl
+    """
+    if (text is None) == (input is None):
+        raise UsageError(
+            Messages.D103 if text is not None else Messages.D104, code="D103" if text is not None else "D104"
+        )
+    fmt = _format(fmt, ("text", "jsonl"))
+    if text is not None:
+        items: Any = [make_article(text, date=_date(date), origin="<argument>")]
+    else:
+        fields = FieldMap(id=id_field, text=text_field, date=date_field)
+        items = read_sources([input or "-"], ReadOptions(fields=fields))
+
+    def report(error: IngestError) -> None:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        err.print(f"skipped {where}: [{error.code}] {error.reason}", highlight=False, markup=False)
+
+    for coded in code_stream(items, on_error=report, workers=workers):
+        _print_coded(coded, fmt)
+
+
+def _print_coded(coded: CodedArticle, fmt: str) -> None:
+    doc_id = coded.article.ref or coded.article.id
+    lines = [
+        *(records.mention_record(m) for m in coded.mentions),
+        *(records.event_record(e) for e in coded.events),
+        *(records.motive_record(m) for m in coded.motives),
+    ]
+    if fmt == "jsonl":
+        for line in lines:
+            sys.stdout.write(to_json({**line, "doc_id": doc_id}) + "\n")
+        sys.stdout.flush()
+        return
+    print(
+        f"{doc_id}: {len(coded.sentences)} sentences, {len(coded.mentions)} mentions, "
+        f"{len(coded.events)} events, {len(coded.motives)} motives"
+    )
+    for event in coded.events:
+        target = event.target.text if event.target else "-"
+        modality = "" if event.modality == "asserted" else f" ({event.modality})"
+        negated = " NOT" if event.negated else ""
+        print(f"  event{negated} {event.type}{modality}: {event.source.text} -> {target}   [{event.evidence}]")
+    for motive in coded.motives:
+        print(f"  motive {motive.category}: {motive.actor.text} -> {motive.goal}")
+    for mention in coded.mentions:
+        actor = f"{mention.actor.name} ({mention.actor.code})" if mention.actor else "unknown"
+        print(f"  mention {mention.text!r} -> {actor} by {mention.resolved_by}")
+
+
+@app.command("stats")
+def stats_cli(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+) -> None:
+    """Counts of what the store holds.
+
+    Example: detente stats --format json
+    """
+    fmt = _format(fmt, ("table", "json"))
+    with Store(db, read_only=True) as store:
+        counts = store.stats()
+    if fmt == "json":
+        print(to_json(counts))
+    else:
+        emit(({"table": k, "rows": v} for k, v in counts.items()), "table")
+
+
+@app.command("events")
+def events_cli(
+    db: DbOption = None,
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: LimitOpt = None,
+    fmt: ListFormat = None,
+) -> None:
+    """List stored events.
+
+    Example: detente events --dyad IRN Hamas --since 2014-01-01 --format jsonl
+    """
+    fmt = _format(fmt, LIST_FORMATS)
+    with Store(db, read_only=True) as store:
+        rows = store.events(_filters(actor, dyad, type, since, until, limit))
+    columns = ["date", "type", "mode", "source.name", "target.name", "modality", "evidence"]
+    emit(rows, fmt, columns=columns if fmt == "table" else None, title="events")
+
+
+@app.command("actors")
+def actors_cli(
+    db: DbOption = None,
+    actor: ActorOpt = None,
+    type: Annotated[list[str] | None, typer.Option("--type", help="Only these kinds (state, person, ...).")] = None,
+    limit: LimitOpt = None,
+    fmt: ListFormat = None,
+) -> None:
+    """List stored actors with their mention counts.
+
+    Example: detente actors --limit 20
+    """
+    fmt = _format(fmt, LIST_FORMATS)
+    with Store(db, read_only=True) as store:
+        rows = store.actors(_filters(actor, None, type, None, None, limit))
+    emit(rows, fmt, title="actors")
+
+
+@app.command("motives")
+def motives_cli(
+    db: DbOption = None,
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    type: Annotated[list[str] | None, typer.Option("--type", help="goal | need | fear | benefit")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: LimitOpt = None,
+    fmt: ListFormat = None,
+) -> None:
+    """List stored motives: what actors want, need, fear or gain.
+
+    Example: detente motives --actor Iran --format jsonl
+    """
+    fmt = _format(fmt, LIST_FORMATS)
+    with Store(db, read_only=True) as store:
+        rows = store.motives(_filters(actor, dyad, type, since, until, limit))
+    columns = ["date", "actor.name", "category", "goal", "concerns.name", "evidence"]
+    emit(rows, fmt, columns=columns if fmt == "table" else None, title="motives")
+
+
+@app.command("errors")
+def errors_cli(db: DbOption = None, limit: LimitOpt = None, fmt: ListFormat = None) -> None:
+    """List the input items that could not be read, and why.
+
+    Example: detente errors --format csv
+    """
+    fmt = _format(fmt, LIST_FORMATS)
+    with Store(db, read_only=True) as store:
+        rows = store.errors(limit=limit)
+    emit(rows, fmt, title="ingest errors")
+
+
+@app.command("export")
+def export_cli(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write into.")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | jsonl")] = "parquet",
+    db: DbOption = None,
+) -> None:
+    """Export every table to files.
+
+    Example: detente export --format parquet --out export/
+    """
+    fmt = _format(fmt, EXPORT_FORMATS)
+    with Store(db, read_only=True) as store:
+        written = store.export(out, format=fmt)
+    for path in written:
+        print(path)
+
+
+@app.command("demo")
+def demo_cli(db: DbOption = None, workers: Annotated[int, typer.Option("--workers")] = 1) -> None:
+    """Ingest the bundled demo corpus (sample reports written for detente) and show what was found.
+
+    Example: detente demo
+    """
+    from detente.demo import run_demo
+
+    with Store(db) as store, _terminate_as_interrupt(), _progress_reporter("demo corpus") as report:
+        summary = run_demo(store, options=IngestOptions(workers=workers), on_batch=report)
+        _print_summary(summary)
+        counts = store.stats()
+    print(f"Store {db or 'detente.duckdb'}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+    raise typer.Exit(130 if summary.interrupted else 0)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

