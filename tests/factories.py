@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from detente.ingest import make_article
 from detente.models import Actor, CodedArticle, Event, Mention, Motive, Place, Sentence
+from detente.store import Store, WriteBatch
 
 IRAN = Actor(id="IRN-GOV", name="Iran", kind="state", country="IRN", sector="GOV", aliases=("Tehran",))
 HAMAS = Actor(id="hamas", name="Hamas", kind="organisation", country="PSE", sector="REB")
@@ -64,3 +66,15 @@ def coded_article(
         concerns=tgt,
     )
     return CodedArticle(article, sentences, (src, tgt, motive_actor), (event,), (motive,))
+
+
+def three_articles(path: Path) -> Path:
+    """A store file with three hand-coded articles (Iran–Hamas 2012 and 2015, Egypt–Hamas 2014)."""
+    with Store(path) as store:
+        batch = [
+            coded_article(IRAN, HAMAS, date=dt.date(2012, 5, 1), event_type="ACCUSE", verb="criticised"),
+            coded_article(HAMAS, IRAN, date=dt.date(2015, 4, 22)),
+            coded_article(EGYPT, HAMAS, date=dt.date(2014, 3, 4), event_type="COERCE", verb="banned"),
+        ]
+        store.write(WriteBatch(run_id=store.start_run(["test"]), coded=batch))
+    return path

@@ -19,9 +19,7 @@ def _content(store: Store) -> dict[str, object]:
     q = store.con.execute
     return {
         "articles": q("SELECT article_id, duplicate_of FROM articles ORDER BY article_id").fetchall(),
-        "sentences": q(
-            'SELECT article_id, sentence_index, start, "end", text FROM sentences ORDER BY ALL'
-        ).fetchall(),
+        "sentences": q('SELECT article_id, sentence_index, start, "end", text FROM sentences ORDER BY ALL').fetchall(),
         "errors": q("SELECT path, line, code FROM ingest_errors ORDER BY ALL").fetchall(),
     }
 
@@ -77,7 +75,9 @@ def test_bad_items_are_reported_and_skipped(store: Store, tmp_path: Path) -> Non
     assert (summary.new, summary.failed) == (3, 4)
     errors = {(Path(e.path).name, e.line, e.code) for e in summary.errors}
     assert errors == {
-        ("empty.txt", None, "D201"), ("junk.txt", None, "D202"), ("mixed.jsonl", 2, "D204"),
+        ("empty.txt", None, "D201"),
+        ("junk.txt", None, "D202"),
+        ("mixed.jsonl", 2, "D204"),
         ("mixed.jsonl", 4, "D205"),
     }
     assert store.stats()["ingest_errors"] == 4

@@ -65,8 +65,12 @@ def test_partly_bad_batch_exits_zero(runner, db_path: Path, tmp_path: Path, repo
 
 @pytest.mark.parametrize(
     "args",
-    [["ingest"], ["ingest", "x.txt", "--workers", "0"], ["ingest", "x.txt", "--input-format", "pdf"],
-     ["ingest", "x.txt", "--no-such-option"]],
+    [
+        ["ingest"],
+        ["ingest", "x.txt", "--workers", "0"],
+        ["ingest", "x.txt", "--input-format", "pdf"],
+        ["ingest", "x.txt", "--no-such-option"],
+    ],
 )
 def test_usage_errors_exit_one(runner, db_path: Path, args: list[str]) -> None:
     result = runner.invoke(app, [*args, "--db", str(db_path)])
@@ -76,12 +80,14 @@ def test_usage_errors_exit_one(runner, db_path: Path, args: list[str]) -> None:
 
 def test_custom_fields_and_env_db(runner, tmp_path: Path, monkeypatch) -> None:
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(json.dumps({"key": "k1", "body": "Egypt hosted Hamas leaders in Cairo on Monday.",
-                                  "when": "2017-06-12"}) + "\n")
+    corpus.write_text(
+        json.dumps({"key": "k1", "body": "Egypt hosted Hamas leaders in Cairo on Monday.", "when": "2017-06-12"}) + "\n"
+    )
     db = tmp_path / "env.duckdb"
     monkeypatch.setenv("DETENTE_DB", str(db))
-    result = runner.invoke(app, ["ingest", str(corpus), "--id-field", "key", "--text-field", "body",
-                                 "--date-field", "when"])
+    result = runner.invoke(
+        app, ["ingest", str(corpus), "--id-field", "key", "--text-field", "body", "--date-field", "when"]
+    )
     assert result.exit_code == 0, result.stderr
     with Store(db, read_only=True) as store:
         row = store.con.execute("SELECT ref, date, text FROM articles").fetchone()
@@ -99,7 +105,10 @@ def test_killed_ingest_leaves_a_consistent_store(tmp_path: Path, reports_jsonl, 
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         _detente("ingest", corpus, "--db", str(db), "--batch-size", "10"),
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=env,
     )
     assert proc.stderr is not None
     deadline = time.monotonic() + 120
