@@ -13,6 +13,8 @@ _SETTINGS: dict[str, Any] = {
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
     "REQUIRE_PARTS": ["year"],
+    # A publication date is absolute: "yesterday" in a metadata field has no base to count from.
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
 }
 
 

@@ -9,6 +9,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from configparser import ConfigParser
@@ -17,8 +18,10 @@ from functools import lru_cache
 from typing import IO, Any
 
 import feedparser
+import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
+from lxml import etree
 from trafilatura.settings import use_config
 
 from detente.errors import InputError, Messages
@@ -61,6 +64,7 @@ def read_text(name: str, data: bytes, limits: Limits) -> Iterator[Item]:
 
 
 _FRONT_MATTER_KEYS = ("date", "source", "url", "title", "lang", "ref")
+_FRONT_MATTER_LINE = re.compile(r"\s*[A-Za-z][\w-]*\s*:")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -75,11 +79,15 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not closing:
         return {}, text
     end = closing[0]
+    block = [line for line in lines[1:end] if line.strip()]
+    # A report may open with a `---` rule around ordinary prose; only `key: value` lines make front matter.
+    if not all(_FRONT_MATTER_LINE.match(line) for line in block):
+        return {}, text
     meta: dict[str, str] = {}
-    for line in lines[1:end]:
-        key, sep, value = line.partition(":")
+    for line in block:
+        key, _, value = line.partition(":")
         key = key.strip().lower()
-        if sep and key in _FRONT_MATTER_KEYS:
+        if key in _FRONT_MATTER_KEYS:
             meta[key] = value.strip().strip("\"'")
     return meta, "\n".join(lines[end + 1 :])
 
@@ -131,6 +139,9 @@ def read_feed(name: str, data: bytes, limits: Limits) -> Iterator[Item]:
     """An RSS or Atom feed: one article per entry, its full content or else its summary."""
     try:
         limits.check(len(data))
+        if not data.strip():
+            # feedparser would call this a syntax error; it is an empty file, like any other.
+            raise InputError(Messages.D201, code="D201")
         parsed: Any = feedparser.parse(data)
     except InputError as exc:
         yield error(name, exc)
@@ -162,12 +173,24 @@ def read_feed(name: str, data: bytes, limits: Limits) -> Iterator[Item]:
             yield error(origin, exc)
 
 
+_BLOCKS = ("p", "div", "br", "li", "blockquote", "pre", "tr", "h1", "h2", "h3", "h4", "h5", "h6")
+_BREAK = "\n\n"
+
+
 def html_fragment_to_text(fragment: str) -> str:
     """Text of a short HTML snippet (a feed entry), paragraphs kept apart; plain text passes through."""
     if "<" not in fragment:
         return fragment
-    text = trafilatura.html2txt(f"<html><body>{fragment}</body></html>")
-    return "\n\n".join(line for line in (text or "").splitlines() if line.strip())
+    # Not trafilatura.html2txt: it folds the whole snippet onto one line, paragraphs and all.
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(root, "script", "style", etree.Comment, with_tail=False)
+    for block in root.iter(*_BLOCKS):
+        block.text = _BREAK + (block.text or "")
+        block.tail = _BREAK + (block.tail or "")
+    return _BREAK.join(" ".join(part.split()) for part in root.text_content().split(_BREAK) if part.strip())
 
 
 # --- corpora: one article per record -----------------------------------------------------------
@@ -175,9 +198,11 @@ def html_fragment_to_text(fragment: str) -> str:
 
 def read_jsonl(name: str, stream: IO[bytes], fields: FieldMap, limits: Limits) -> Iterator[Item]:
     """JSON Lines, one record per line; a bad line is reported with its number and skipped."""
+    empty = True
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
+        empty = False
         origin = f"{name}:{number}"
         try:
             limits.check(len(raw))
@@ -191,6 +216,9 @@ def read_jsonl(name: str, stream: IO[bytes], fields: FieldMap, limits: Limits) -
             yield record_to_article(record, fields, origin)
         except InputError as exc:
             yield error(name, exc, number)
+    if empty:
+        # An empty corpus is reported like an empty document, not passed over in silence.
+        yield error(name, InputError(Messages.D201, code="D201"))
 
 
 def read_csv(name: str, stream: IO[bytes], fields: FieldMap, limits: Limits) -> Iterator[Item]:
@@ -211,7 +239,7 @@ def _csv_rows(name: str, reader: csv.DictReader[str], fields: FieldMap, limits: 
     except (UnicodeDecodeError, csv.Error) as exc:
         yield error(name, InputError(Messages.D214.format(detail=exc), code="D214"), 1)
         return
-    if not header:
+    if not header or not "".join(header).strip():  # a blank first line is no header: the file is empty
         yield error(name, InputError(Messages.D201, code="D201"))
         return
     if fields.text not in header:

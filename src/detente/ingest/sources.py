@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import urllib.request
 import zlib
@@ -93,7 +94,7 @@ def read_sources(paths: Sequence[str], options: ReadOptions | None = None) -> It
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
     if options.fetcher is None:
-        yield error(url, InputError(Messages.D107.format(url=url), code="D216"))
+        yield error(url, InputError(Messages.D216.format(detail=Messages.D107.format(url=url)), code="D216"))
         return
     try:
         data = options.fetcher.fetch(url)
@@ -107,25 +108,42 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
 def _read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
     name = str(path)
     try:
-        if path.is_dir():
-            for child in _walk(path):
-                yield from _read_file(child, options)
-            return
-        if not path.exists():
-            yield error(name, InputError(Messages.D210, code="D210"))
-            return
-        yield from _read_file(path, options)
+        # Path.exists() is also False for `file.txt/child` or a symlink loop; only ENOENT means missing.
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except FileNotFoundError:
+        yield error(name, InputError(Messages.D210, code="D210"))
+        return
     except OSError as exc:
-        yield error(name, InputError(Messages.D209.format(detail=exc.strerror or exc), code="D209"))
+        yield error(name, _unreadable(exc))
+        return
+    if not is_dir:
+        yield from _read_file(path, options)
+        return
+    for child in _walk(path):
+        if isinstance(child, OSError):
+            yield error(str(child.filename or name), _unreadable(child))
+        else:
+            yield from _read_file(child, options)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under a directory, sorted, skipping hidden files and folders."""
-    for folder, dirs, files in os.walk(root):
+def _unreadable(exc: OSError) -> InputError:
+    return InputError(Messages.D209.format(detail=exc.strerror or exc), code="D209")
+
+
+def _walk(root: Path) -> Iterator[Path | OSError]:
+    """Files under a directory, sorted, skipping hidden files and folders.
+
+    A folder that cannot be listed comes out as its OSError (os.walk would pass over it in silence).
+    """
+    failed: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=failed.append):
+        yield from failed
+        failed.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for filename in sorted(files):
             if not filename.startswith("."):
                 yield Path(folder) / filename
+    yield from failed
 
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
@@ -179,12 +197,44 @@ def _read_stream(name: str, stream: IO[bytes], kind: str, options: ReadOptions) 
         if kind == "auto":
             kind = _sniff(data)
             if kind in readers:
-                yield from _read_stream(name, io.BufferedReader(io.BytesIO(data)), kind, options)  # type: ignore[arg-type]
+                # A corpus may be far longer than one document's limit: read on past the sniffed head.
+                yield from _read_stream(name, io.BufferedReader(_Prefixed(data, stream)), kind, options)
                 return
+        if len(data) > options.limits.max_bytes:
+            # Only the head was read; report the whole size where the file system knows it.
+            options.limits.check(max(len(data), _file_size(stream)))
         whole = {"txt": read_text, "html": read_html, "feed": read_feed}[kind]
         yield from whole(name, data, options.limits)
     except InputError as exc:
         yield error(name, exc)
+
+
+def _file_size(stream: IO[bytes]) -> int:
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError):  # no file behind it (BytesIO, gzip): io.UnsupportedOperation is an OSError
+        return 0
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream to sniff it, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head = memoryview(head)
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self.head:
+            size = min(len(buffer), len(self.head))
+            buffer[:size] = self.head[:size]
+            self.head = self.head[size:]
+            return size
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _sniff(data: bytes) -> str:
