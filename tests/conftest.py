@@ -20,6 +20,14 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLE = SHARED / "examples" / "hamas-iran-rapprochement.txt"
 
 
+@pytest.fixture(autouse=True)
+def detente_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """User dictionaries go to a fresh folder per test, never to the real user data folder."""
+    home = tmp_path_factory.mktemp("detente-home")
+    monkeypatch.setenv("DETENTE_HOME", str(home))
+    return home
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline()

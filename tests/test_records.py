@@ -42,4 +42,5 @@ def test_mention_record() -> None:
         "end": 14,
         "resolved_by": "dictionary",
         "actor": {"id": "hamas", "name": "Hamas", "kind": "organisation", "country": "PSE", "sector": "REB"},
+        "person": None,
     }

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 
-from detente.actors import ActorResolver, NoActors
+from detente.actors import ActorResolver, DictionaryResolver
 from detente.events import EventCoder, NoEvents
 from detente.models import Article, CodedArticle
 from detente.motives import MotiveExtractor, NoMotives
@@ -46,7 +46,7 @@ class Coder:
         config: CoderConfig | None = None,
     ) -> None:
         self.nlp = nlp or load_pipeline()
-        self.resolver = resolver or NoActors()
+        self.resolver = resolver or DictionaryResolver(self.nlp)
         self.event_coder = event_coder or NoEvents()
         self.motive_extractor = motive_extractor or NoMotives()
         self.config = config or CoderConfig()

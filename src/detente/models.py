@@ -76,7 +76,12 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """Words in a sentence that name an actor, with how the actor was found."""
+    """Words in a sentence that name an actor, with how the actor was found.
+
+    `actor` is who acts: a government, an organisation, a sector of a state. When the words name a
+    person, `person` is that person and `actor` the body they spoke or acted for on the article's
+    date ("Zarif" in 2015: the person Zarif, acting for Iran's government).
+    """
 
     article_id: str
     sentence_index: int
@@ -85,6 +90,7 @@ class Mention:
     text: str
     actor: Actor | None
     resolved_by: ResolvedBy
+    person: Actor | None = None
 
     @property
     def id(self) -> str:
@@ -166,8 +172,9 @@ class CodedArticle:
     def actors(self) -> tuple[Actor, ...]:
         seen: dict[str, Actor] = {}
         for mention in self.mentions:
-            if mention.actor is not None:
-                seen.setdefault(mention.actor.id, mention.actor)
+            for actor in (mention.actor, mention.person):
+                if actor is not None:
+                    seen.setdefault(actor.id, actor)
         return tuple(seen.values())
 
 

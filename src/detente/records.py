@@ -61,6 +61,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "end": mention.end,
         "resolved_by": mention.resolved_by,
         "actor": actor_record(mention.actor),
+        "person": actor_record(mention.person),
     }
 
 

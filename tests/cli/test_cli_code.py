@@ -12,7 +12,14 @@ def test_code_a_text(runner) -> None:
         app, ["code", "Iran's foreign minister met Hamas leaders in Tehran on Tuesday. They talked."]
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0].endswith(": 2 sentences, 0 mentions, 0 events, 0 motives")
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(": 2 sentences, 4 mentions, 0 events, 0 motives")
+    assert lines[1:] == [
+        "  mention \"Iran's foreign minister\" -> Iran (IRNGOV) by title",
+        "  mention 'Hamas leaders' -> Hamas (PSEREB) by title",
+        "  mention 'Tehran' -> Iran (IRNGOV) by dictionary",
+        "  mention 'They' -> Hamas (PSEREB) by coreference",
+    ]
 
 
 def test_records_in_input_order_with_their_ids(runner, tmp_path) -> None:

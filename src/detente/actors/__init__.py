@@ -3,6 +3,19 @@
 The stage's interface is `ActorResolver.resolve(parsed) -> tuple[Mention, ...]`.
 """
 
+from detente.actors.dictionary import ActorDictionary, load_dictionary
+from detente.actors.recognizer import DictionaryResolver, ResolverConfig
 from detente.actors.resolver import ActorResolver, NoActors
+from detente.actors.user import add_user_dictionary, load_user_dictionary, user_dictionary_dir
 
-__all__ = ["ActorResolver", "NoActors"]
+__all__ = [
+    "ActorDictionary",
+    "ActorResolver",
+    "DictionaryResolver",
+    "NoActors",
+    "ResolverConfig",
+    "add_user_dictionary",
+    "load_dictionary",
+    "load_user_dictionary",
+    "user_dictionary_dir",
+]

@@ -327,8 +327,15 @@ def events_cli(
     emit(rows, fmt, columns=columns if fmt == "table" else None, title="events")
 
 
-@app.command("actors")
+actors_app = typer.Typer(
+    invoke_without_command=True, no_args_is_help=False, help="List stored actors, or extend the dictionaries."
+)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback()
 def actors_cli(
+    ctx: typer.Context,
     db: DbOption = None,
     actor: ActorOpt = None,
     type: Annotated[list[str] | None, typer.Option("--type", help="Only these kinds (state, person, ...).")] = None,
@@ -339,10 +346,29 @@ def actors_cli(
 
     Example: detente actors --limit 20
     """
+    if ctx.invoked_subcommand is not None:
+        return
     fmt = _format(fmt, LIST_FORMATS)
     with Store(db, read_only=True) as store:
         rows = store.actors(_filters(actor, None, type, None, None, limit))
     emit(rows, fmt, title="actors")
+
+
+@actors_app.command("add")
+def actors_add_cli(
+    file: Annotated[Path, typer.Argument(help="A dictionary in the format of docs/actors.md (YAML).")],
+) -> None:
+    """Check a dictionary of your own and use it from now on (it is copied to $DETENTE_HOME/actors).
+
+    Example: detente actors add my_actors.yaml
+    """
+    from detente.actors import add_user_dictionary
+
+    added = add_user_dictionary(file)
+    print(
+        f"Added {added.path}: {added.organisations} new organisations, {added.people} new people, "
+        f"{added.countries} new countries, {added.agents} new agent words (existing entries extended)."
+    )
 
 
 @app.command("motives")

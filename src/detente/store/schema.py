@@ -6,7 +6,7 @@ public shape of events and motives, the one `detente events --format jsonl` prin
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -75,12 +75,16 @@ VIEWS = [
     """CREATE OR REPLACE VIEW actor_records AS SELECT
         a.actor_id, a.name, a.kind, a.country, a.sector, a.aliases, a.wikidata,
         count(m.mention_id) AS mentions
-        FROM actors a LEFT JOIN mentions m USING (actor_id)
+        FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id OR m.person_id = a.actor_id
         GROUP BY ALL""",
 ]
 
 # MIGRATIONS[n] takes a store from version n-1 to n. Views are recreated after every migration.
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+MIGRATIONS: dict[int, list[str]] = {
+    1: _V1,
+    # 2: a mention that names a person links the person as well as the body they act for.
+    2: ["ALTER TABLE mentions ADD COLUMN person_id VARCHAR"],
+}
 
 TABLES = (
     "articles",

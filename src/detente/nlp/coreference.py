@@ -1,0 +1,194 @@
+"""Coreference-lite: pronouns and definite descriptions pointing back to an actor named just before.
+
+"It has also prevented any public criticism of Hamas" after a sentence about Iran: "It" is Iran.
+"The group said ..." after "Hamas": "the group" is Hamas. The rules (which words, which antecedents
+they may take) are data in `detente/data/actors/coreference.yaml`; the mechanism is one: the most
+recent compatible actor mention in the same sentence or the `window` sentences before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from detente.errors import DataError, Messages
+from detente.models import Mention
+
+_KINDS = frozenset({"state", "organisation", "group", "person"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRule:
+    """Words that refer back, and what they may refer to."""
+
+    id: str
+    words: tuple[str, ...]
+    kinds: frozenset[str]
+    countries: frozenset[str] = frozenset()
+    sectors: frozenset[str] = frozenset()
+
+    def accepts(self, mention: Mention) -> bool:
+        actor = mention.actor
+        if actor is None:
+            return False
+        kind = "person" if mention.person is not None else actor.kind
+        return (
+            kind in self.kinds
+            and (not self.countries or actor.country in self.countries)
+            and (not self.sectors or actor.sector in self.sectors)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoreferenceRules:
+    pronouns: tuple[ReferenceRule, ...]
+    descriptions: tuple[ReferenceRule, ...]
+    window: int = 2  # previous sentences searched for an antecedent
+    # A name after these is where something happened ("talks in Tehran"), not someone to refer back to.
+    locative_preps: frozenset[str] = frozenset(
+        {"in", "at", "into", "inside", "outside", "near", "across", "throughout", "within"}
+    )
+
+
+@lru_cache(maxsize=1)
+def load_coreference_rules() -> CoreferenceRules:
+    name = "coreference.yaml"
+    try:
+        text = resources.files("detente").joinpath("data", "actors", name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataError(Messages.D301.format(name=name), code="D301") from exc
+    data = yaml.safe_load(text) or {}
+    return CoreferenceRules(
+        pronouns=tuple(_rule(item, name) for item in data.get("pronouns", ())),
+        descriptions=tuple(_rule(item, name) for item in data.get("descriptions", ())),
+    )
+
+
+def _rule(item: Any, source: str) -> ReferenceRule:
+    if not isinstance(item, dict) or not item.get("id") or not item.get("words"):
+        raise DataError(Messages.D302.format(name=source, detail=f"rule {item!r} needs id and words"), code="D302")
+    kinds = frozenset(item.get("kinds") or ())
+    if not kinds or not kinds <= _KINDS:
+        detail = f"rule {item['id']!r}: kinds must be some of {sorted(_KINDS)}"
+        raise DataError(Messages.D302.format(name=source, detail=detail), code="D302")
+    return ReferenceRule(
+        id=str(item["id"]),
+        words=tuple(str(w) for w in item["words"]),
+        kinds=kinds,
+        countries=frozenset(item.get("countries") or ()),
+        sectors=frozenset(item.get("sectors") or ()),
+    )
+
+
+def is_pleonastic(token: Token) -> bool:
+    """'It' that refers to nothing: "It is clear that ...", "It seems that ..."."""
+    head = token.head
+    if token.lower_ != "it" or head.lemma_ not in ("be", "seem", "appear", "become", "remain"):
+        return False
+    clauses = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "csubj")]
+    clauses += [
+        g for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children if g.dep_ in ("ccomp", "xcomp")
+    ]
+    return bool(clauses)
+
+
+class Coreference:
+    """Resolves the pronouns and descriptions of parsed text with one set of rules."""
+
+    def __init__(self, vocab: Vocab, rules: CoreferenceRules | None = None) -> None:
+        self.rules = rules or load_coreference_rules()
+        self._by_word = {word: rule for rule in self.rules.pronouns for word in rule.words}
+        self._descriptions = PhraseMatcher(vocab, attr="LOWER")
+        for number, rule in enumerate(self.rules.descriptions):
+            self._descriptions.add(str(number), [Doc(vocab, words=words.split()) for words in rule.words])
+
+    def resolve(
+        self,
+        doc: Doc,
+        offset: int,
+        mentions: Sequence[Mention],
+        sentence_starts: Sequence[int],
+        article_id: str,
+        text: str,
+    ) -> list[Mention]:
+        """Mentions for the pronouns and descriptions of `doc` (a chunk at `offset` in the article text)."""
+        references: list[tuple[int, int, ReferenceRule]] = []
+        for token in doc:
+            rule = self._by_word.get(token.lower_)
+            if rule is not None and token.pos_ == "PRON" and not is_pleonastic(token):
+                references.append((token.idx, token.idx + len(token), rule))
+        for key, start, end in self._descriptions(doc):
+            span = doc[start:end]
+            references.append((span.start_char, span.end_char, self.rules.descriptions[int(doc.vocab.strings[key])]))
+        # A reference inside a resolved mention is part of it; one over an `unknown` entity replaces it.
+        taken = [(m.start, m.end) for m in mentions if m.actor is not None]
+        resolved: list[Mention] = []
+        for start, end, rule in sorted(references, key=lambda r: r[0]):
+            start, end = start + offset, end + offset
+            if any(s < end and start < e for s, e in taken):
+                continue
+            sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+            blocked = _own_subject(doc, start - offset)
+            candidates = [
+                m
+                for m in (*mentions, *resolved)
+                if not any(s <= m.start - offset < e for s, e in blocked) and not self._is_place(doc, m, offset)
+            ]
+            antecedent = self._antecedent(candidates, start, sentence, rule)
+            if antecedent is not None:
+                resolved.append(
+                    Mention(
+                        article_id,
+                        sentence,
+                        start,
+                        end,
+                        text[start:end],
+                        antecedent.actor,
+                        "coreference",
+                        antecedent.person,
+                    )
+                )
+        return resolved
+
+    def _is_place(self, doc: Doc, mention: Mention, offset: int) -> bool:
+        if mention.start < offset or mention.end > offset + len(doc.text):
+            return False  # in an earlier chunk of a long article: no parse to look at
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.rules.locative_preps
+
+    def _antecedent(self, candidates: list[Mention], start: int, sentence: int, rule: ReferenceRule) -> Mention | None:
+        """The most recent compatible mention before `start`, no more than `window` sentences back."""
+        earlier = (m for m in candidates if m.end <= start and m.sentence_index >= sentence - self.rules.window)
+        return max((m for m in earlier if rule.accepts(m)), key=lambda m: m.end, default=None)
+
+
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _own_subject(doc: Doc, char: int) -> list[tuple[int, int]]:
+    """Where the subject of a pronoun's own clause is, when the pronoun is a plain object: "Egypt
+    arrested them" cannot mean Egypt arrested Egypt (that would be "themselves")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    token = span[0]
+    if token.dep_ not in _OBJECTS or token.lower_.endswith(("self", "selves")):
+        return []
+    clause = token.head.head if token.dep_ == "pobj" else token.head
+    return [
+        (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+        for child in clause.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+    ]
