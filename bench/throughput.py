@@ -1,6 +1,6 @@
 """Throughput of `detente ingest` against bare spaCy on the same corpus, in the same run.
 
-    python bench/throughput.py [--articles 400] [--workers 1] [--corpus FILE.jsonl] [--repeat 2]
+    python bench/throughput.py [--articles 1000] [--workers 1] [--corpus FILE.jsonl] [--repeat 2]
 
 Each phase runs in its own process (so each has its own peak memory) and the phases alternate,
 `--repeat` times each; the best time of each is kept, because this machine is noisy. The figure
@@ -47,6 +47,35 @@ def phase_detente(corpus: Path, workers: int) -> dict[str, float]:
     return {"seconds": seconds, "articles": summary.new, "events": summary.events}
 
 
+def phase_stages(corpus: Path, workers: int) -> dict[str, float]:
+    """Each coding stage's time over the corpus, against the parse (one process, for the breakdown)."""
+    from detente.coding import Coder
+    from detente.ingest import make_article
+    from detente.nlp import load_pipeline, parse_articles
+
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    coder = Coder(nlp=nlp)
+    startup = time.perf_counter() - started
+    articles = [make_article(text) for text in _texts(corpus)]
+    started = time.perf_counter()
+    parsed = list(parse_articles(nlp, articles))
+    timings = {"parse": time.perf_counter() - started, "startup": startup}
+    started = time.perf_counter()
+    mentions = [coder.resolver.resolve(p) for p in parsed]
+    timings["actors"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for p, m in zip(parsed, mentions, strict=True):
+        coder.event_coder.code(p, m)
+    timings["events"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for p, m in zip(parsed, mentions, strict=True):
+        coder.motive_extractor.extract(p, m)
+    timings["motives"] = time.perf_counter() - started
+    timings["mentions"] = sum(len(m) for m in mentions)
+    return timings
+
+
 def _peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -61,15 +90,16 @@ def _run_phase(name: str, corpus: Path, workers: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=400, help="synthetic reports to generate")
+    parser.add_argument("--articles", type=int, default=1000, help="synthetic reports to generate")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--corpus", type=Path, help="a JSONL corpus (field `text`) instead of a generated one")
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--phase", choices=["bare", "detente"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["bare", "detente", "stages"], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.phase:
-        result = (phase_bare if args.phase == "bare" else phase_detente)(args.corpus, args.workers)
+        phases = {"bare": phase_bare, "detente": phase_detente, "stages": phase_stages}
+        result = phases[args.phase](args.corpus, args.workers)
         print(json.dumps({**result, "peak_rss_mb": _peak_rss_mb()}))
         return
 
@@ -86,6 +116,7 @@ def main() -> None:
                 result = _run_phase(name, corpus, args.workers)
                 if name not in best or result["seconds"] < best[name]["seconds"]:
                     best[name] = result
+        stages = _run_phase("stages", corpus, 1)
     bare, det = best["bare"], best["detente"]
     tokens = bare["tokens"]
     print(f"corpus: {int(bare['articles'])} articles, {int(tokens)} tokens; workers: {args.workers}; "
@@ -96,6 +127,11 @@ def main() -> None:
         print(f"{name:10} {rate:12.1f} {tokens / result['seconds']:12.0f} {result['peak_rss_mb']:12.0f}")
     print(f"ratio detente/spaCy (articles/s): {bare['seconds'] / det['seconds']:.3f}")
     print(f"events coded: {int(det.get('events', 0))}")
+    parse = stages["parse"]
+    print(f"stages, one process: parse {parse:.2f} s; start-up (dictionaries, matchers) {stages['startup']:.2f} s once")
+    for stage in ("actors", "events", "motives"):
+        print(f"  {stage:8} {stages[stage]:6.2f} s = +{100 * stages[stage] / parse:.1f}% of the parse time")
+    print(f"  mentions found: {int(stages['mentions'])}")
 
 
 if __name__ == "__main__":
