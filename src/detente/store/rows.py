@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from detente.models import Actor, Article, Event, IngestError, Mention, Motive, Sentence
+from detente.records import party_record, place_record
 
 Row = dict[str, Any]
 
@@ -58,21 +59,20 @@ def mention_row(mention: Mention) -> Row:
     }
 
 
+_PARTY_KEYS = ("id", "name", "country", "sector", "text", "start", "end")
+_PLACE_KEYS = ("name", "geonameid", "country", "lat", "lon")
+
+
+def _flat(prefix: str, nested: dict[str, Any] | None, keys: tuple[str, ...]) -> Row:
+    """`source{id, name, ...}` as the columns `source_id`, `source_name`, ... (all None when absent)."""
+    return {f"{prefix}_{key}": (nested or {}).get(key) for key in keys}
+
+
 def _party(prefix: str, mention: Mention | None) -> Row:
-    actor = mention.actor if mention else None
-    return {
-        f"{prefix}_id": actor.id if actor else None,
-        f"{prefix}_name": actor.name if actor else None,
-        f"{prefix}_country": actor.country if actor else None,
-        f"{prefix}_sector": actor.sector if actor else None,
-        f"{prefix}_text": mention.text if mention else None,
-        f"{prefix}_start": mention.start if mention else None,
-        f"{prefix}_end": mention.end if mention else None,
-    }
+    return _flat(prefix, party_record(mention), _PARTY_KEYS)
 
 
 def event_row(event: Event) -> Row:
-    place = event.place
     return {
         "event_id": event.id,
         "article_id": event.article_id,
@@ -89,11 +89,7 @@ def event_row(event: Event) -> Row:
         "modality": event.modality,
         **_party("source", event.source),
         **_party("target", event.target),
-        "place_name": place.name if place else None,
-        "place_geonameid": place.geonameid if place else None,
-        "place_country": place.country if place else None,
-        "place_lat": place.lat if place else None,
-        "place_lon": place.lon if place else None,
+        **_flat("place", place_record(event.place), _PLACE_KEYS),
         "evidence": event.evidence,
         "confidence": event.confidence,
         "rule_id": event.rule_id,
