@@ -3,8 +3,9 @@
 Four files ship in `detente/data/actors/` and analysts may add their own in the same format
 (see docs/actors.md). Country codes and official names are not typed into the YAML: they come from
 pycountry when the dictionary loads, so they follow ISO 3166 as pycountry ships it. The YAML adds
-what pycountry lacks: name variants, demonyms, capitals and the seats of government that stand for a
-government in news text ("the Kremlin said").
+what pycountry lacks: name variants, demonyms, capitals, the seats of government that stand for a
+government in news text ("the Kremlin said"), the regions that are places of a country ("Darfur") and
+the ethnic or religious groups tied to one country ("Yoruba").
 
 Every entry is validated as it loads; a bad entry raises `DataError` (D302) naming the file and the
 entry, so an analyst can find the line to fix.
@@ -108,7 +109,19 @@ _SECTIONS: Final = ("countries", "organisations", "people", "agents")
 _FIELDS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "countries": frozenset(
-            {"name", "iso2", "status", "aliases", "demonyms", "people", "capital", "seats", "replace"}
+            {
+                "name",
+                "iso2",
+                "status",
+                "aliases",
+                "demonyms",
+                "people",
+                "capital",
+                "seats",
+                "regions",
+                "groups",
+                "replace",
+            }
         ),
         "organisations": frozenset(
             {"id", "name", "kind", "country", "sector", "cameo", "aliases", "parent", "wikidata", "replace"}
@@ -120,7 +133,9 @@ _FIELDS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     }
 )
 # In a user file these fields add to what the entry already has; every other field replaces.
-_LIST_FIELDS: Final = frozenset({"aliases", "demonyms", "people", "seats", "roles", "plural", "variants"})
+_LIST_FIELDS: Final = frozenset(
+    {"aliases", "demonyms", "people", "seats", "regions", "groups", "roles", "plural", "variants"}
+)
 
 _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO3: Final = re.compile(r"[A-Z]{3}")
@@ -133,7 +148,7 @@ _ASCII_EXTRA: Final = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o",
 CountryStatus = Literal["member", "observer", "partial"]
 OrganisationKind = Literal["organisation", "group"]
 AgentKind = Literal["person", "group", "organisation"]
-SurfaceForm = Literal["name", "alias", "demonym", "people", "seat"]
+SurfaceForm = Literal["name", "alias", "demonym", "people", "seat", "region"]
 _COUNTRY_STATUSES: Final = frozenset({"member", "observer", "partial"})
 _ORGANISATION_KINDS: Final = frozenset({"organisation", "group"})
 _AGENT_KINDS: Final = frozenset({"person", "group", "organisation"})
@@ -152,7 +167,9 @@ class CountryEntry:
     """A country: codes and official names from pycountry, everything else from countries.yaml.
 
     `status` is "member" for UN members, "observer" for UN observer states, "partial" for states with
-    limited recognition, and None for territories that are not states.
+    limited recognition, and None for territories that are not states. `regions` are places inside the
+    country (provinces, states, areas: "Darfur"); `groups` are ethnic or religious groups tied to it
+    ("Yoruba"), which stand for its people like `people` does.
     """
 
     iso3: str
@@ -164,6 +181,8 @@ class CountryEntry:
     people: tuple[str, ...] = ()
     capital: str | None = None
     seats: tuple[Seat, ...] = ()
+    regions: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
     status: CountryStatus | None = None
     source: str = "pycountry"
 
@@ -283,6 +302,12 @@ class Surface:
 
     `exact` marks forms with no lower-case letters ("US", "IS", "PA"): they must be matched with their
     case, because lower-cased they are common words.
+
+    `form` says what kind of form it is: "name" and "alias" (an entry's names), "demonym" (an adjective,
+    "Iranian"), "people" (a noun for the nationals or for a group tied to the country, "Iranians",
+    "Yoruba"), "seat" (the capital or a seat of government, "the Kremlin") and "region" (a place inside
+    a country, "Darfur"). Every form of a country resolves to the country's id, except a seat with
+    another sector (`USA-MIL` for "the Pentagon").
     """
 
     text: str
@@ -337,11 +362,13 @@ class ActorDictionary:
             yield surface.text, surface.id
 
     def ids_for(self, text: str) -> tuple[str, ...]:
-        """The ids a written form stands for: case-insensitive, except for `exact` forms."""
+        """The ids a written form stands for, each once: case-insensitive, except for `exact` forms."""
         return tuple(
-            surface.id
-            for surface in self._surface_index.get(text.casefold(), ())
-            if not surface.exact or surface.text == text
+            dict.fromkeys(
+                surface.id
+                for surface in self._surface_index.get(text.casefold(), ())
+                if not surface.exact or surface.text == text
+            )
         )
 
     def clashes(self) -> dict[str, tuple[str, ...]]:
@@ -408,6 +435,8 @@ class ActorDictionary:
             for seat in country.seats:
                 seat_id = country.iso3 if seat.sector == "GOV" else f"{country.iso3}-{seat.sector}"
                 yield Surface(seat.name, seat_id, "seat", False)
+            yield from (Surface(text, country.iso3, "region", False) for text in country.regions)
+            yield from (Surface(text, country.iso3, "people", False) for text in country.groups)
         for entry in (*self.organisations.values(), *self.people.values()):
             yield Surface(entry.name, entry.id, "name", False)
             yield from (Surface(text, entry.id, "alias", False) for text in entry.aliases)
@@ -569,6 +598,7 @@ def _as_list(value: Any) -> list[Any]:
 
 def _build(records: Mapping[str, Mapping[str, _Record]]) -> ActorDictionary:
     countries = _build_countries(records["countries"])
+    _check_places(countries)
     organisations = {key: _organisation(key, record) for key, record in records["organisations"].items()}
     known_countries = set(countries) | set(STATELESS)
     for org in organisations.values():
@@ -619,6 +649,27 @@ def _build_countries(records: Mapping[str, _Record]) -> dict[str, CountryEntry]:
     return countries
 
 
+def _check_places(countries: Mapping[str, CountryEntry]) -> None:
+    """A region or group belongs to one country, and must not be another country's name or demonym:
+    "Punjab" under both India and Pakistan, or "Georgia" under the United States, is a data error."""
+    owners: dict[str, str] = {}
+    for country in countries.values():
+        own = [*country.names, *country.demonyms, *country.people, *(seat.name for seat in country.seats)]
+        for text in [*own, *([country.capital] if country.capital else [])]:
+            owners.setdefault(_place_key(text), country.iso3)
+    # Package entries claim their places first, so a clash with a user file is reported against the user file.
+    for country in sorted(countries.values(), key=lambda entry: entry.source not in (*_PACKAGE_FILES, "pycountry")):
+        for what, texts in (("region", country.regions), ("group", country.groups)):
+            for text in texts:
+                other = owners.setdefault(_place_key(text), country.iso3)
+                if other != country.iso3:
+                    raise _error(country.source, country.iso3, f"{what} {text!r} is already a form of {other}")
+
+
+def _place_key(text: str) -> str:
+    return _fold(text.removeprefix("the ")).casefold()
+
+
 def _country(code: str, record: _Record | None, iso: Any | None) -> CountryEntry:
     data: Mapping[str, Any] = record.data if record else {}
     source = record.source if record else "pycountry"
@@ -644,6 +695,8 @@ def _country(code: str, record: _Record | None, iso: Any | None) -> CountryEntry
         people=_unique(check.texts("people")),
         capital=check.text("capital", required=False),
         seats=seats,
+        regions=_unique(check.texts("regions")),
+        groups=_unique(check.texts("groups")),
         status=cast(CountryStatus | None, status),
         source=source,
     )
