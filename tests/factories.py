@@ -10,7 +10,7 @@ from detente.models import Actor, CodedArticle, Event, Mention, Motive, Place, S
 from detente.store import Store, WriteBatch
 
 IRAN = Actor(id="IRN-GOV", name="Iran", kind="state", country="IRN", sector="GOV", aliases=("Tehran",))
-HAMAS = Actor(id="hamas", name="Hamas", kind="organisation", country="PSE", sector="REB")
+HAMAS = Actor(id="hamas", name="Hamas", kind="organisation", country="PSE", sector="REB", cameo="HMS")
 EGYPT = Actor(id="EGY-GOV", name="Egypt", kind="state", country="EGY", sector="GOV")
 
 

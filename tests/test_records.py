@@ -41,6 +41,13 @@ def test_mention_record() -> None:
         "start": 9,
         "end": 14,
         "resolved_by": "dictionary",
-        "actor": {"id": "hamas", "name": "Hamas", "kind": "organisation", "country": "PSE", "sector": "REB"},
+        "actor": {
+            "id": "hamas",
+            "name": "Hamas",
+            "kind": "organisation",
+            "country": "PSE",
+            "sector": "REB",
+            "code": "PSEREBHMS",
+        },
         "person": None,
     }

@@ -57,7 +57,7 @@ class Actor:
     """A canonical political actor: a state's government, an organisation, a person or a group.
 
     `country` is an ISO 3166 alpha-3 code, or IGO/NGO/IMG/MNC for actors with no country.
-    `sector` is a PLOVER sector code (GOV, MIL, REB, ...).
+    `sector` is a PLOVER sector code (GOV, MIL, REB, ...); `cameo` a CAMEO group code (HMS for Hamas).
     """
 
     id: str
@@ -67,11 +67,17 @@ class Actor:
     sector: str | None = None
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    cameo: str | None = None
 
     @property
     def code(self) -> str:
-        """The CAMEO-style code, country then sector (e.g. IRNGOV)."""
+        """The PLOVER code written CAMEO-style: country then sector (e.g. IRNGOV)."""
         return f"{self.country or '---'}{self.sector or ''}"
+
+    @property
+    def cameo_code(self) -> str:
+        """The full CAMEO-style code, with the group code where the actor has one (PSEREBHMS for Hamas)."""
+        return self.code + (self.cameo or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,14 @@ from detente.models import Actor, Event, Mention, Motive, Place
 def actor_record(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country, "sector": actor.sector}
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "sector": actor.sector,
+        "code": actor.cameo_code,
+    }
 
 
 def party_record(mention: Mention | None) -> dict[str, Any] | None:

@@ -183,3 +183,9 @@ def test_example_author_is_not_an_actor(example_mentions) -> None:
     _, mentions = example_mentions
     author = [m for m in mentions if "Alsmadi" in m.text]
     assert author and all(m.actor is None for m in author)
+
+
+def test_codes_are_written_cameo_style(nlp, resolver) -> None:
+    [hamas, iran] = _mentions(nlp, resolver, "Hamas thanked Iranian officials.")
+    assert hamas.actor is not None and (hamas.actor.code, hamas.actor.cameo_code) == ("PSEREB", "PSEREBHMS")
+    assert iran.actor is not None and (iran.actor.code, iran.actor.cameo_code) == ("IRNGOV", "IRNGOV")

@@ -90,6 +90,7 @@ def test_round_trip_of_every_record(store: Store, make_coded) -> None:
     actors = {a["actor_id"]: a for a in store.actors()}
     assert actors["IRN-GOV"]["mentions"] == 2 and actors["hamas"]["mentions"] == 1
     assert actors["IRN-GOV"]["aliases"] == ["Tehran"]
+    assert actors["hamas"]["cameo"] == "HMS" and actors["IRN-GOV"]["cameo"] is None
     sentences = store.con.execute("SELECT text FROM sentences ORDER BY sentence_index").fetchall()
     assert [s[0] for s in sentences] == [s.text for s in coded.sentences]
     assert store.stats() == {

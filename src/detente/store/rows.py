@@ -43,6 +43,7 @@ def actor_row(actor: Actor) -> Row:
         "sector": actor.sector,
         "aliases": list(actor.aliases),
         "wikidata": actor.wikidata,
+        "cameo": actor.cameo,
     }
 
 

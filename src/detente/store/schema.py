@@ -73,7 +73,7 @@ VIEWS = [
         category, {_party("concerns")} AS concerns, polarity, modality, evidence, rule_id
         FROM motives""",
     """CREATE OR REPLACE VIEW actor_records AS SELECT
-        a.actor_id, a.name, a.kind, a.country, a.sector, a.aliases, a.wikidata,
+        a.actor_id, a.name, a.kind, a.country, a.sector, a.cameo, a.aliases, a.wikidata,
         count(m.mention_id) AS mentions
         FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id OR m.person_id = a.actor_id
         GROUP BY ALL""",
@@ -83,7 +83,8 @@ VIEWS = [
 MIGRATIONS: dict[int, list[str]] = {
     1: _V1,
     # 2: a mention that names a person links the person as well as the body they act for.
-    2: ["ALTER TABLE mentions ADD COLUMN person_id VARCHAR"],
+    # and actors carry their CAMEO group code (HMS for Hamas).
+    2: ["ALTER TABLE mentions ADD COLUMN person_id VARCHAR", "ALTER TABLE actors ADD COLUMN cameo VARCHAR"],
 }
 
 TABLES = (
