@@ -9,8 +9,10 @@ The parse then joins them into mentions: an agent takes its sector and the count
 that modifies it ("Iranian officials" → Iran's government, "Egyptian security forces" → EGY COP,
 "Iran's military" → IRN MIL, "Iranian and Syrian officials" → two mentions); a person's name takes
 the title in front of it or the title it is in apposition to ("Iran's foreign minister, Mohammad
-Javad Zarif" → one mention); a capital or country that is only the place of an act ("talks in
-Tehran") is not an actor. Pronouns and descriptions are resolved afterwards (detente.nlp.coreference).
+Javad Zarif" → one mention); a person the dictionaries do not know takes the actor of their title.
+A capital or country named as the place of an act ("talks in Tehran") stays a mention of that
+country: whether it is a participant or only the place is the event coder's call, made on the same
+parse. Pronouns and descriptions are resolved afterwards (detente.nlp.coreference).
 """
 
 from __future__ import annotations
