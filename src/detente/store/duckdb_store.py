@@ -81,6 +81,12 @@ class Store:
         except (duckdb.Error, OSError) as exc:
             raise StoreError(Messages.D401.format(path=self.path, detail=exc), code="D401") from exc
         self.read_only = read_only
+        if read_only and 0 < self.schema_version() < SCHEMA_VERSION:
+            # An older store is upgraded once, even by a command that only reads it.
+            self.con.close()
+            with Store(self.path):
+                pass
+            self.con = duckdb.connect(self.path, read_only=True)
         self.migrate()
 
     # --- life cycle -------------------------------------------------------------------------
