@@ -4,5 +4,6 @@ The stage's interface is `EventCoder.code(parsed, mentions) -> tuple[Event, ...]
 """
 
 from detente.events.coder import EventCoder, NoEvents
+from detente.events.ontology import Ontology, load_ontology
 
-__all__ = ["EventCoder", "NoEvents"]
+__all__ = ["EventCoder", "NoEvents", "Ontology", "load_ontology"]
