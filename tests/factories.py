@@ -68,13 +68,18 @@ def coded_article(
     return CodedArticle(article, sentences, (src, tgt, motive_actor), (event,), (motive,))
 
 
+def write_three_articles(store: Store) -> None:
+    """Three hand-coded articles: Iran–Hamas ACCUSE 2012, Hamas–Iran CONSULT 2015, Egypt–Hamas COERCE 2014."""
+    batch = [
+        coded_article(IRAN, HAMAS, date=dt.date(2012, 5, 1), event_type="ACCUSE", verb="criticised"),
+        coded_article(HAMAS, IRAN, date=dt.date(2015, 4, 22)),
+        coded_article(EGYPT, HAMAS, date=dt.date(2014, 3, 4), event_type="COERCE", verb="banned"),
+    ]
+    store.write(WriteBatch(run_id=store.start_run(["test"]), coded=batch))
+
+
 def three_articles(path: Path) -> Path:
-    """A store file with three hand-coded articles (Iran–Hamas 2012 and 2015, Egypt–Hamas 2014)."""
+    """A store file holding `write_three_articles`."""
     with Store(path) as store:
-        batch = [
-            coded_article(IRAN, HAMAS, date=dt.date(2012, 5, 1), event_type="ACCUSE", verb="criticised"),
-            coded_article(HAMAS, IRAN, date=dt.date(2015, 4, 22)),
-            coded_article(EGYPT, HAMAS, date=dt.date(2014, 3, 4), event_type="COERCE", verb="banned"),
-        ]
-        store.write(WriteBatch(run_id=store.start_run(["test"]), coded=batch))
+        write_three_articles(store)
     return path

@@ -17,7 +17,7 @@ from detente.models import CodedArticle, IngestError
 from detente.store import SCHEMA_VERSION, Filters, NearDuplicate, Store, WriteBatch
 from detente.store.schema import MIGRATIONS
 from detente.synthetic import wire_reports
-from factories import EGYPT, HAMAS, IRAN
+from factories import EGYPT, HAMAS, write_three_articles
 
 
 def test_new_store_has_current_schema(db_path: Path) -> None:
@@ -145,15 +145,6 @@ def test_errors_are_recorded_once(store: Store) -> None:
     ]
 
 
-def _stored_with_events(store: Store, make_coded) -> None:
-    batch = [
-        make_coded(IRAN, HAMAS, date=dt.date(2012, 5, 1), event_type="ACCUSE", verb="criticised"),
-        make_coded(HAMAS, IRAN, date=dt.date(2015, 4, 22)),
-        make_coded(EGYPT, HAMAS, date=dt.date(2014, 3, 4), event_type="COERCE", verb="banned"),
-    ]
-    store.write(WriteBatch(run_id=store.start_run(["x"]), coded=batch))
-
-
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
@@ -169,12 +160,12 @@ def _stored_with_events(store: Store, make_coded) -> None:
     ],
 )
 def test_event_filters(store: Store, make_coded, filters: Filters, expected: list[str]) -> None:
-    _stored_with_events(store, make_coded)
+    write_three_articles(store)
     assert [e["type"] for e in store.events(filters)] == expected
 
 
 def test_motive_and_actor_filters(store: Store, make_coded) -> None:
-    _stored_with_events(store, make_coded)
+    write_three_articles(store)
     assert [m["actor"]["name"] for m in store.motives(Filters(actor="Hamas"))] == ["Iran", "Egypt", "Hamas"]
     assert [m["actor"]["name"] for m in store.motives(Filters(dyad=("Egypt", "Hamas")))] == ["Egypt"]
     assert [a["name"] for a in store.actors(Filters(types=("state",)))] == ["Iran", "Egypt"]
@@ -209,7 +200,7 @@ def test_near_duplicates_are_linked_not_coded(store: Store, make_coded) -> None:
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export_round_trip(store: Store, make_coded, tmp_path: Path, fmt: str) -> None:
-    _stored_with_events(store, make_coded)
+    write_three_articles(store)
     written = store.export(tmp_path / "out", format=fmt)
     names = {p.name for p in written}
     ext = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl"}[fmt]
