@@ -63,14 +63,13 @@ class _Agent:
 
 @dataclass(slots=True)
 class _Found:
-    """A mention under construction, in document token and character positions."""
+    """A mention under construction: tokens `start` to `end` (exclusive) of one doc."""
 
     start: int
     end: int
     actor: Actor | None
     resolved_by: ResolvedBy
     person: Actor | None = None
-    tokens: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -109,19 +108,21 @@ class DictionaryResolver:
         for offset, doc in parsed.docs:
             found = self._mentions(doc, article.date)
             found.sort(key=lambda f: f.start)
-            mentions = [
-                Mention(
-                    article_id=article.id,
-                    sentence_index=max(0, bisect.bisect_right(starts, offset + f.start) - 1),
-                    start=offset + f.start,
-                    end=offset + f.end,
-                    text=article.text[offset + f.start : offset + f.end],
-                    actor=f.actor,
-                    resolved_by=f.resolved_by,
-                    person=f.person,
+            mentions = []
+            for f in found:
+                start, end = offset + doc[f.start].idx, offset + doc[f.end - 1].idx + len(doc[f.end - 1])
+                mentions.append(
+                    Mention(
+                        article_id=article.id,
+                        sentence_index=max(0, bisect.bisect_right(starts, start) - 1),
+                        start=start,
+                        end=end,
+                        text=article.text[start:end],
+                        actor=f.actor,
+                        resolved_by=f.resolved_by,
+                        person=f.person,
+                    )
                 )
-                for f in found
-            ]
             references = self._coreference.resolve(doc, offset, mentions, starts, article.id, article.text)
             out.extend(
                 m
@@ -178,20 +179,18 @@ class DictionaryResolver:
         name.used = True
         surface = name.surface
         actor_id = f"{surface.id}-CVL" if surface.form == "people" else surface.id
-        return _Found(
-            name.span.start_char,
-            name.span.end_char,
-            self.dictionary.actor(actor_id, on=date),
-            "dictionary",
-            tokens=(name.span.start, name.span.end),
-        )
+        return _Found(name.span.start, name.span.end, self.dictionary.actor(actor_id, on=date), "dictionary")
 
     def _with_sector(self, name: _Name, sector: str) -> Actor:
         """The actor a name stands for when an agent word gives the sector ("Iranian" + "troops")."""
         surface_id = name.surface.id
         if surface_id in self.dictionary.countries:
-            return self.dictionary.actor(surface_id if sector == "GOV" else f"{surface_id}-{sector}")
+            return self._country_actor(surface_id, sector)
         return self.dictionary.actor(surface_id)  # an organisation keeps its own sector ("Hamas leaders")
+
+    def _country_actor(self, iso3: str, sector: str) -> Actor:
+        """A country's actor in a sector: `IRN` for its government, `IRN-MIL` for its military."""
+        return self.dictionary.actor(iso3 if sector == "GOV" else f"{iso3}-{sector}")
 
     def _attached_names(self, span: Span, by_token: dict[int, _Name]) -> list[_Name]:
         """Names that modify a span's words: "Iranian officials", "Iran's military", "officials of Egypt"."""
@@ -223,8 +222,7 @@ class DictionaryResolver:
                 stop = agent.span.end
             elif last and name.span.start >= agent.span.end:  # "officials of Egypt"
                 first = agent.span.start
-            doc = agent.span.doc
-            yield _Found(doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1]), actor, "title", tokens=(first, stop))
+            yield _Found(first, stop, actor, "title")
 
     def _person(
         self, doc: Doc, name: _Name, by_token: dict[int, _Name], agent_at: dict[int, _Agent], date: dt.date | None
@@ -247,9 +245,7 @@ class DictionaryResolver:
             if i in agent_at:
                 agent_at[i].used = True
         person = self.dictionary.actor(entry.id, on=date)
-        return _Found(
-            doc[left].idx, name.span.end_char, self._acting_for(entry, date), "dictionary", person, (left, end)
-        )
+        return _Found(left, end, self._acting_for(entry, date), "dictionary", person)
 
     def _in_title(self, token: Token, root: Token) -> bool:
         """A word in front of a name that belongs to its title: it hangs under the name, no comma between."""
@@ -268,8 +264,7 @@ class DictionaryResolver:
         actor_ref = standing.actor
         if actor_ref in self.dictionary.organisations:
             return self.dictionary.actor(actor_ref)
-        sector = standing.sector
-        return self.dictionary.actor(actor_ref if sector == "GOV" else f"{actor_ref}-{sector}")
+        return self._country_actor(actor_ref, standing.sector)
 
     def _part_of_name(self, name: _Name, by_token: dict[int, _Name]) -> bool:
         """A demonym inside an organisation's or person's own name phrase: "the Iranian revolutionary
@@ -292,7 +287,7 @@ class DictionaryResolver:
         for ent in doc.ents:
             if ent.label_ not in self.config.unknown_labels:
                 continue
-            if any(s < ent.end_char and ent.start_char < e for s, e in covered):
+            if any(s < ent.end and ent.start < e for s, e in covered):
                 continue
             titled = self._titled_person(ent, found, agent_at) if ent.label_ == "PERSON" else None
             if titled is not None:
@@ -301,10 +296,9 @@ class DictionaryResolver:
                 continue
             place = self._gazetteer.lookup(ent.text) if ent.label_ in self.config.place_labels else None
             if place is not None and place.country in self.dictionary.countries:
-                actor = self.dictionary.actor(place.country)
-                yield _Found(ent.start_char, ent.end_char, actor, "dictionary", tokens=(ent.start, ent.end))
+                yield _Found(ent.start, ent.end, self.dictionary.actor(place.country), "dictionary")
             else:
-                yield _Found(ent.start_char, ent.end_char, None, "unknown", tokens=(ent.start, ent.end))
+                yield _Found(ent.start, ent.end, None, "unknown")
 
     def _titled_person(self, ent: Span, found: list[_Found], agent_at: dict[int, _Agent]) -> _Found | None:
         """A person the dictionaries do not know, named with a title: "Kenyan President X" (the title's
@@ -312,34 +306,31 @@ class DictionaryResolver:
         "President X ... in Algiers" (no country in the title: the nearest country in the sentence)."""
         doc = ent.doc
         if ent.start and doc[ent.start - 1].head.i in range(ent.start, ent.end):
-            before = next((f for f in found if f.tokens[1] == ent.start and f.actor is not None), None)
+            before = next((f for f in found if f.end == ent.start and f.actor is not None), None)
             if before is not None:  # the title's own mention takes the name in
-                before.end, before.tokens = ent.end_char, (before.tokens[0], ent.end)
+                before.end = ent.end
                 return before
         for child in ent.root.children:
             if child.dep_ == "appos":
-                owner = next((f for f in found if f.actor and f.start <= child.idx < f.end), None)
+                owner = next((f for f in found if f.actor and f.start <= child.i < f.end), None)
                 if owner is not None:
-                    return _Found(ent.start_char, ent.end_char, owner.actor, "title", tokens=(ent.start, ent.end))
+                    return _Found(ent.start, ent.end, owner.actor, "title")
         title = agent_at.get(ent.start - 1) if ent.start else None
         if title is None or doc[ent.start - 1].head.i not in range(ent.start, ent.end):
             return None
         sentence = ent.sent
         nearby = [
-            f
+            (abs(f.start - ent.start), f.actor.country)
             for f in found
             if f.actor is not None
             and f.actor.country in self.dictionary.countries
-            and sentence.start_char <= f.start < sentence.end_char
+            and sentence.start <= f.start < sentence.end
         ]
         if not nearby:
             return None
-        nearest = min(nearby, key=lambda f: abs(f.start - ent.start_char))
-        country = nearest.actor.country if nearest.actor else None
-        assert country is not None
-        actor = self.dictionary.actor(country if title.sector == "GOV" else f"{country}-{title.sector}")
+        country = min(nearby)[1]
         title.used = True
-        return _Found(title.span.start_char, ent.end_char, actor, "title", tokens=(title.span.start, ent.end))
+        return _Found(title.span.start, ent.end, self._country_actor(country, title.sector), "title")
 
 
 def _case_matters(surface: Surface) -> bool:
