@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from detente.errors import DataError, Messages
@@ -121,28 +121,25 @@ class Coreference:
         text: str,
     ) -> list[Mention]:
         """Mentions for the pronouns and descriptions of `doc` (a chunk at `offset` in the article text)."""
-        references: list[tuple[int, int, ReferenceRule]] = []
+        references: list[tuple[Span, ReferenceRule]] = []
         for token in doc:
             rule = self._by_word.get(token.lower_)
             if rule is not None and token.pos_ == "PRON" and not is_pleonastic(token):
-                references.append((token.idx, token.idx + len(token), rule))
+                references.append((doc[token.i : token.i + 1], rule))
         for key, start, end in self._descriptions(doc):
-            span = doc[start:end]
-            references.append((span.start_char, span.end_char, self.rules.descriptions[int(doc.vocab.strings[key])]))
+            references.append((doc[start:end], self.rules.descriptions[int(doc.vocab.strings[key])]))
         # A reference inside a resolved mention is part of it; one over an `unknown` entity replaces it.
         taken = [(m.start, m.end) for m in mentions if m.actor is not None]
+        # Places are never antecedents, whichever reference is being resolved: decide that once.
+        agents = [m for m in mentions if not self._is_place(doc, m, offset)]
         resolved: list[Mention] = []
-        for start, end, rule in sorted(references, key=lambda r: r[0]):
-            start, end = start + offset, end + offset
+        for span, rule in sorted(references, key=lambda r: r[0].start):
+            start, end = offset + span.start_char, offset + span.end_char
             if any(s < end and start < e for s, e in taken):
                 continue
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
-            blocked = _own_subject(doc, start - offset)
-            candidates = [
-                m
-                for m in (*mentions, *resolved)
-                if not any(s <= m.start - offset < e for s, e in blocked) and not self._is_place(doc, m, offset)
-            ]
+            blocked = _own_subject(span[0])
+            candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
             antecedent = self._antecedent(candidates, start, sentence, rule)
             if antecedent is not None:
                 resolved.append(
@@ -177,13 +174,9 @@ class Coreference:
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
 
 
-def _own_subject(doc: Doc, char: int) -> list[tuple[int, int]]:
+def _own_subject(token: Token) -> list[tuple[int, int]]:
     """Where the subject of a pronoun's own clause is, when the pronoun is a plain object: "Egypt
     arrested them" cannot mean Egypt arrested Egypt (that would be "themselves")."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return []
-    token = span[0]
     if token.dep_ not in _OBJECTS or token.lower_.endswith(("self", "selves")):
         return []
     clause = token.head.head if token.dep_ == "pobj" else token.head
