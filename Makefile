@@ -27,6 +27,16 @@ lint: $(VENV)/.installed-test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m ruff format --check src tests bench
 
+# The full table for every gold set there is: the shared ones beside the checkout, and our own.
+GOLD_SETS = $(wildcard ../shared/eval/*.jsonl tests/gold/*.jsonl)
+
+eval: $(VENV)/.installed
+ifeq ($(strip $(GOLD_SETS)),)
+	@echo "No gold sets found (looked in ../shared/eval/ and tests/gold/)."
+else
+	$(VENV)/bin/detente eval $(GOLD_SETS)
+endif
+
 bench: $(VENV)/.installed
 	$(PY) bench/throughput.py
 

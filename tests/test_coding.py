@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from detente.coding import Coder, CoderConfig, code_articles
+from detente.events import NoEvents
 from detente.ingest import make_article
 from detente.models import Actor, Mention
 from detente.nlp.pipeline import ParsedArticle
@@ -26,7 +27,7 @@ class _EgyptOnly:
 
 
 def test_stage_components_plug_in(nlp) -> None:
-    coder = Coder(nlp=nlp, resolver=_EgyptOnly())
+    coder = Coder(nlp=nlp, resolver=_EgyptOnly(), event_coder=NoEvents())
     article = make_article("Qatar met Hamas. Later Egypt hosted talks, and Egypt mediated.")
     [coded] = list(coder.code([article]))
     assert [(m.sentence_index, m.start) for m in coded.mentions] == [(1, 23), (1, 47)]

@@ -18,7 +18,7 @@ from typing import TypeVar
 from spacy.language import Language
 
 from detente.actors import ActorResolver, DictionaryResolver
-from detente.events import EventCoder, NoEvents
+from detente.events import EventCoder, RuleCoder
 from detente.models import Article, CodedArticle
 from detente.motives import MotiveExtractor, NoMotives
 from detente.nlp import load_pipeline, parse_articles
@@ -47,7 +47,7 @@ class Coder:
     ) -> None:
         self.nlp = nlp or load_pipeline()
         self.resolver = resolver or DictionaryResolver(self.nlp)
-        self.event_coder = event_coder or NoEvents()
+        self.event_coder = event_coder or RuleCoder()
         self.motive_extractor = motive_extractor or NoMotives()
         self.config = config or CoderConfig()
 

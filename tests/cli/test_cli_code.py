@@ -9,17 +9,57 @@ from detente.cli import app
 
 def test_code_a_text(runner) -> None:
     result = runner.invoke(
-        app, ["code", "Iran's foreign minister met Hamas leaders in Tehran on Tuesday. They talked."]
+        app,
+        [
+            "code",
+            "Iran's foreign minister met Hamas leaders in Tehran on Tuesday. They talked.",
+            "--date",
+            "2015-02-01",
+        ],
     )
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].endswith(": 2 sentences, 4 mentions, 0 events, 0 motives")
-    assert lines[1:] == [
-        "  mention \"Iran's foreign minister\" -> Iran (IRNGOV) by title",
+    assert lines[0].endswith(": 2 sentences, 4 mentions, 2 events, 0 motives")
+    assert lines[1:5] == [
+        "  event CONSULT  CAMEO 040, quad 1, intensity +1",
+        "        \"Iran's foreign minister\" = Iran (IRNGOV) -> 'Hamas leaders' = Hamas (PSEREB)",
+        "        when 2015-01-27, where Tehran (IRN), asserted, confidence 0.9",
+        '        "Iran\'s foreign minister met Hamas leaders in Tehran on Tuesday."',
+    ]
+    assert lines[-4:] == [
+        '  mention "Iran\'s foreign minister" -> Iran (IRNGOV) by title',
         "  mention 'Hamas leaders' -> Hamas (PSEREB) by title",
         "  mention 'Tehran' -> Iran (IRNGOV) by dictionary",
         "  mention 'They' -> Hamas (PSEREB) by coreference",
     ]
+
+
+def test_code_events_as_jsonl(runner) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "code",
+            "Iran's foreign minister met Hamas leaders in Tehran on Tuesday.",
+            "--date",
+            "2015-02-01",
+            "--format",
+            "jsonl",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    (event,) = [r for r in map(json.loads, result.stdout.splitlines()) if r["kind"] == "event"]
+    assert {k: event[k] for k in ("type", "cameo", "quad_class", "modality", "negated", "date")} == {
+        "type": "CONSULT",
+        "cameo": "040",
+        "quad_class": 1,
+        "modality": "asserted",
+        "negated": False,
+        "date": "2015-01-27",
+    }
+    assert event["source"]["id"] == "IRN" and event["target"]["id"] == "hamas"
+    assert event["place"]["geonameid"] == 112931 and event["place"]["country"] == "IRN"
+    assert event["evidence"] == "Iran's foreign minister met Hamas leaders in Tehran on Tuesday."
+    assert event["doc_id"] == event["article_id"] and event["event_id"]
 
 
 def test_records_in_input_order_with_their_ids(runner, tmp_path) -> None:

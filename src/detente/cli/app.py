@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from detente import records
+from detente.cli.evaluation import eval_cli
 from detente.cli.output import LIST_FORMATS, default_format, emit, to_json
 from detente.errors import DetenteError, Messages, UsageError
 from detente.ingest import (
@@ -30,7 +31,7 @@ from detente.ingest import (
     make_article,
     read_sources,
 )
-from detente.models import CodedArticle, IngestError, IngestSummary
+from detente.models import CodedArticle, Event, IngestError, IngestSummary, Mention
 from detente.pipeline import IngestOptions, code_stream, ingest
 from detente.store import EXPORT_FORMATS, Filters, Store
 
@@ -276,15 +277,33 @@ def _print_coded(coded: CodedArticle, fmt: str) -> None:
         f"{len(coded.events)} events, {len(coded.motives)} motives"
     )
     for event in coded.events:
-        target = event.target.text if event.target else "-"
-        modality = "" if event.modality == "asserted" else f" ({event.modality})"
-        negated = " NOT" if event.negated else ""
-        print(f"  event{negated} {event.type}{modality}: {event.source.text} -> {target}   [{event.evidence}]")
+        print(_event_text(event))
     for motive in coded.motives:
         print(f"  motive {motive.category}: {motive.actor.text} -> {motive.goal}")
     for mention in coded.mentions:
         actor = f"{mention.actor.name} ({mention.actor.code})" if mention.actor else "unknown"
         print(f"  mention {mention.text!r} -> {actor} by {mention.resolved_by}")
+
+
+def _party_text(mention: Mention | None) -> str:
+    if mention is None:
+        return "(no target)"
+    if mention.actor is None:
+        return f"{mention.text!r} (unknown)"
+    return f"{mention.text!r} = {mention.actor.name} ({mention.actor.code})"
+
+
+def _event_text(event: Event) -> str:
+    """An event as a reader wants it: who did what to whom, when, where, how sure, and the words."""
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    status = ("NEGATED " if event.negated else "") + event.modality
+    where = f"{event.place.name} ({event.place.country})" if event.place else "-"
+    return (
+        f"  event {kind}  CAMEO {event.cameo}, quad {event.quad_class}, intensity {event.intensity:+g}\n"
+        f"        {_party_text(event.source)} -> {_party_text(event.target)}\n"
+        f"        when {event.date or '-'}, where {where}, {status}, confidence {event.confidence:g}\n"
+        f'        "{event.evidence}"'
+    )
 
 
 @app.command("stats")
@@ -436,6 +455,9 @@ def demo_cli(db: DbOption = None, workers: Annotated[int, typer.Option("--worker
         counts = store.stats()
     print(f"Store {db or 'detente.duckdb'}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
     raise typer.Exit(130 if summary.interrupted else 0)
+
+
+app.command("eval")(eval_cli)
 
 
 def main() -> None:

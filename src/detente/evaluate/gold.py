@@ -1,5 +1,8 @@
 """Reading gold files: one JSON record per document or sentence, with events, must-nots and motives.
 
+A record may carry `"linking": true`: it gives the actor words and asks only for the type of the
+event between them (see detente.evaluate.events, linking mode).
+
 Old codes in public sets are normalised here, in the scorer, never in the product: the sets use
 `JAP` for Japan and `***` for "no sector".
 """
@@ -54,6 +57,7 @@ class GoldEvent:
     targets: tuple[GoldActor, ...]
     mode: str | None = None
     symmetric: bool = False
+    why: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,7 @@ class GoldRecord:
     events: tuple[GoldEvent, ...]
     must_not: tuple[GoldEvent, ...] = ()
     motives: tuple[tuple[str, str], ...] = ()
+    linking: bool = False
 
 
 def _actor(data: dict[str, Any]) -> GoldActor:
@@ -84,6 +89,7 @@ def _event(data: dict[str, Any]) -> GoldEvent:
         targets=tuple(_actor(a) for a in data.get("targets") or ()),
         mode=data.get("mode"),
         symmetric=bool(data.get("symmetric", False)),
+        why=data.get("why"),
     )
 
 
@@ -95,6 +101,8 @@ def read_gold(path: str | Path) -> Iterator[GoldRecord]:
                 continue
             try:
                 data = json.loads(line)
+                if not isinstance(data["text"], str) or not data["text"].strip():
+                    raise TypeError("the record has no text")
                 yield GoldRecord(
                     id=str(data["id"]),
                     text=data["text"],
@@ -102,6 +110,7 @@ def read_gold(path: str | Path) -> Iterator[GoldRecord]:
                     events=tuple(_event(e) for e in data.get("events") or ()),
                     must_not=tuple(_event(e) for e in data.get("must_not") or ()),
                     motives=tuple((m["actor"], m["goal"]) for m in data.get("motives") or ()),
+                    linking=bool(data.get("linking", False)),
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 detail = f"{path}:{number}: {exc}"

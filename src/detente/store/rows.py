@@ -56,7 +56,8 @@ def mention_row(mention: Mention) -> Row:
         "end": mention.end,
         "text": mention.text,
         "actor_id": mention.actor.id if mention.actor else None,
-        "resolved_by": mention.resolved_by, "person_id": mention.person.id if mention.person else None,
+        "resolved_by": mention.resolved_by,
+        "person_id": mention.person.id if mention.person else None,
     }
 
 

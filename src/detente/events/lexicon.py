@@ -1,0 +1,277 @@
+"""The event coder's data: the trigger lexicon (what kind of event a word names) and the cues
+(what makes an event future, hypothetical, negated or reported).
+
+Both are YAML files in the package, checked against the ontology as they load: a broken entry
+stops with error D302 naming the file and the entry. Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from detente.errors import DataError, Messages
+from detente.events.ontology import EntryChecker, Ontology, entry_error, load_ontology
+
+Pos = Literal["verb", "noun"]
+
+_TRIGGERS = "data/events/triggers.yaml"
+_CUES = "data/events/cues.yaml"
+_TRIGGER_FIELDS = frozenset(
+    {
+        "lemma",
+        "pos",
+        "type",
+        "mode",
+        "cameo",
+        "with",
+        "without",
+        "source",
+        "target",
+        "symmetric",
+        "conflict_type",
+        "note",
+    }
+)
+# YAML 1.1 reads a bare on/off/yes/no as true/false: the commonest slip in a word list.
+_BOOLEAN_HINT = ' (quote "on", "off", "yes" and "no": YAML reads them as true/false)'
+_ROLES = frozenset({"nsubj", "agent", "dobj", "dative", "poss", "compound", "amod"})
+
+DEFAULT_ROLES: dict[Pos, dict[str, tuple[str, ...]]] = {
+    "verb": {
+        "source": ("nsubj", "agent"),
+        "target": (
+            "dobj",
+            "dative",
+            "prep:against",
+            "prep:with",
+            "prep:on",
+            "prep:to",
+            "prep:toward",
+            "prep:towards",
+            "prep:at",
+            "prep:into",
+            "prep:over",
+        ),
+    },
+    "noun": {
+        "source": ("poss", "compound", "amod", "prep:by", "prep:from"),
+        "target": (
+            "prep:against",
+            "prep:on",
+            "prep:with",
+            "prep:to",
+            "prep:toward",
+            "prep:towards",
+            "prep:of",
+            "prep:at",
+            "prep:into",
+            "prep:for",
+        ),
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a word (with an optional condition) and the event it names."""
+
+    lemma: str
+    pos: Pos
+    type: str
+    mode: str | None
+    cameo: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    with_: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    symmetric: bool = False
+    conflict_type: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A short name for the entry, kept on every event it codes (`rule_id`)."""
+        condition = "+" + "|".join(sorted(self.with_)) if self.with_ else ""
+        return f"{self.pos}:{self.lemma}{condition}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger entries by (lemma, pos); conditional entries come first so they win when they apply."""
+
+    entries: tuple[Trigger, ...]
+    _index: dict[tuple[str, str], tuple[Trigger, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        for entry in self.entries:
+            index[(entry.lemma, entry.pos)].append(entry)
+        ordered = {key: tuple(sorted(found, key=lambda e: not e.with_)) for key, found in index.items()}
+        object.__setattr__(self, "_index", ordered)
+
+    def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        return self._index.get((lemma, pos), ())
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(lemma for lemma, _ in self._index)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    light_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    future_intents: frozenset[str]
+    hypothetical_intents: frozenset[str]
+    negation_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    conditional_markers: frozenset[str]
+    place_prepositions: frozenset[str]
+    intent_types: dict[str, tuple[str, str | None]]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged trigger lexicon, checked against the ontology (loaded once per process)."""
+    return parse_lexicon(_read(_TRIGGERS), _TRIGGERS, load_ontology())
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """The packaged cue lists (loaded once per process)."""
+    return parse_cues(_read(_CUES), _CUES, load_ontology())
+
+
+def _read(name: str) -> str:
+    resource = resources.files("detente").joinpath(name)
+    if not resource.is_file():
+        raise DataError(Messages.D301.format(name=name), code="D301")
+    return resource.read_text(encoding="utf-8")
+
+
+def _yaml(text: str, source: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise entry_error(source, None, f"not valid YAML ({exc})") from exc
+
+
+def parse_lexicon(text: str, source: str, ontology: Ontology) -> Lexicon:
+    data = _yaml(text, source)
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise entry_error(source, None, "the file must be a mapping with a `triggers` list")
+    entries = [_trigger(source, index, item, ontology) for index, item in enumerate(data["triggers"])]
+    seen: set[tuple[str, str, frozenset[str]]] = set()
+    for entry in entries:
+        identity = (entry.lemma, entry.pos, entry.with_)
+        if identity in seen:
+            raise entry_error(source, entry.key, "this lemma, pos and `with` condition is listed more than once")
+        seen.add(identity)
+    return Lexicon(tuple(entries))
+
+
+def _trigger(source: str, index: int, item: Any, ontology: Ontology) -> Trigger:
+    label = item.get("lemma") if isinstance(item, dict) and isinstance(item.get("lemma"), str) else f"#{index + 1}"
+    check = EntryChecker(source, str(label), item, _TRIGGER_FIELDS)
+    lemma = check.text("lemma").lower()
+    pos = check.text("pos")
+    if pos not in DEFAULT_ROLES:
+        raise check.fail(f"`pos` must be verb or noun, not {pos!r}")
+    type_name = check.text("type")
+    try:
+        ontology.type(type_name)
+    except KeyError as exc:
+        raise check.fail(f"`type` {type_name!r} is not a PLOVER type") from exc
+    mode = item.get("mode")
+    if mode is not None:
+        try:
+            ontology.mode(type_name, check.text("mode"))
+        except KeyError as exc:
+            raise check.fail(f"`mode` {mode!r} is not a mode of {type_name} in ontology.yaml") from exc
+    cameo = item.get("cameo")
+    if cameo is None:
+        cameo = ontology.cameo_for(type_name, mode)
+    else:
+        cameo = check.code(cameo)
+        entry = ontology.cameo_entry(cameo)
+        if entry is None or entry.type != type_name:
+            raise check.fail(f"CAMEO code {cameo} does not stand for {type_name} in ontology.yaml")
+    conflict_type = item.get("conflict_type")
+    if conflict_type is not None and conflict_type not in {t.name for t in ontology.types}:
+        raise check.fail(f"`conflict_type` {conflict_type!r} is not a PLOVER type")
+    typed_pos: Pos = "verb" if pos == "verb" else "noun"
+    return Trigger(
+        lemma=lemma,
+        pos=typed_pos,
+        type=type_name,
+        mode=mode,
+        cameo=cameo,
+        source=_roles(check, "source", DEFAULT_ROLES[typed_pos]["source"]),
+        target=_roles(check, "target", DEFAULT_ROLES[typed_pos]["target"]),
+        with_=frozenset(w.lower() for w in _words(check, "with")),
+        without=frozenset(w.lower() for w in _words(check, "without")),
+        symmetric=bool(item.get("symmetric", False)),
+        conflict_type=conflict_type,
+    )
+
+
+def _words(check: EntryChecker, name: str) -> list[str]:
+    value = check.data.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise check.fail(f"`{name}` must be a list of words, not {value!r}{_BOOLEAN_HINT}")
+    return [w.strip() for w in value]
+
+
+def _roles(check: EntryChecker, name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    if name not in check.data:
+        return default
+    roles = _words(check, name)
+    for role in roles:
+        if role not in _ROLES and not (role.startswith("prep:") and len(role) > 5):
+            raise check.fail(f"`{name}` role {role!r} is not one of {sorted(_ROLES)} or prep:WORD")
+    return tuple(roles)
+
+
+def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
+    data = _yaml(text, source)
+    if not isinstance(data, dict):
+        raise entry_error(source, None, "the file must be a mapping")
+
+    def words(*path: str) -> frozenset[str]:
+        value: Any = data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise entry_error(source, ".".join(path), f"must be a list of words{_BOOLEAN_HINT}")
+        return frozenset(w.lower() for w in value)
+
+    intents: dict[str, tuple[str, str | None]] = {}
+    for act, value in (data.get("intent_types") or {}).items():
+        if not (isinstance(value, list) and len(value) == 2):
+            raise entry_error(source, f"intent_types.{act}", "must be [TYPE, mode]")
+        try:
+            ontology.type(act)
+            ontology.mode(value[0], value[1])
+        except KeyError as exc:
+            raise entry_error(source, f"intent_types.{act}", f"unknown type or mode ({exc})") from exc
+        intents[act] = (value[0], value[1])
+    return Cues(
+        light_verbs=words("light_verbs"),
+        future_auxiliaries=words("modal_auxiliaries", "future"),
+        hypothetical_auxiliaries=words("modal_auxiliaries", "hypothetical"),
+        future_intents=words("intent_verbs", "future"),
+        hypothetical_intents=words("intent_verbs", "hypothetical"),
+        negation_words=words("negation_words"),
+        negating_verbs=words("negating_verbs"),
+        reporting_verbs=words("reporting_verbs"),
+        conditional_markers=words("conditional_markers"),
+        place_prepositions=words("place_prepositions"),
+        intent_types=intents,
+    )

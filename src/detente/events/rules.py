@@ -1,0 +1,648 @@
+"""The rule-based event coder: triggers from the lexicon, arguments from the dependency parse.
+
+For each sentence:
+1. Triggers: tokens whose lemma and part of speech are in the lexicon (with the entry's `with`
+   condition met), outside actor names.
+2. Chains: a trigger inside the complement of another ("agreed to hold talks", "accused X of
+   attacking Y", "condemned the attack") is part of that one event: the outer trigger gives the type,
+   the inner one may give the target and the mode. One act, one event.
+3. Arguments: source and target from the roles the entry lists (subject, object, prepositions,
+   possessives...), through passives, light verbs ("held talks with"), control verbs ("plans to
+   send"), relative clauses and coordination (one event per source-target pair); "between X and Y"
+   and "X and Y met" pair the two sides of a symmetric relation.
+4. How it counts: negation, modality (asserted, reported, future, hypothetical) from auxiliaries,
+   intent verbs, conditions, questions and reporting verbs; a stated intent is coded as the commitment
+   it makes (AGREE or THREATEN), as PLOVER does.
+5. When and where: the date expression and the place named for the act.
+
+Every word list is data (triggers.yaml, cues.yaml); this module holds only the grammar.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.events.lexicon import Cues, Lexicon, Trigger, load_cues, load_lexicon
+from detente.events.ontology import Ontology, load_ontology
+from detente.events.when import event_date
+from detente.events.where import resolve_place
+from detente.models import Event, Mention, Modality, Place
+from detente.nlp.pipeline import ParsedArticle
+
+# Dependencies through which a trigger sits inside another trigger's complement, and so is part of
+# that trigger's event.
+_ABSORBED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd"})
+# Dependencies searched below a role word for the actor it stands for ("the head of Hamas").
+_INSIDE = frozenset({"poss", "compound", "amod", "prep", "pobj", "appos", "nmod", "npadvmod"})
+# Words inside these names are never triggers: "the Coalition for Peace", "in March", "two strikes".
+_SKIP_ENTITIES = frozenset(
+    {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE", "TIME"}
+    | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_DATE_ENTITIES = frozenset({"DATE"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_RANK: dict[Modality, int] = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3}
+
+
+@dataclass(slots=True)
+class _Found:
+    """A trigger in a sentence, with the entry that applies."""
+
+    token: Token
+    entry: Trigger
+    inner: list[_Found] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    doc: Doc
+    span: Span
+    offset: int
+    index: int
+    owner: dict[int, Mention]  # token index -> the mention that token is part of
+    places: frozenset[int]  # token indexes of mentions used as places ("talks in Tehran")
+
+
+class RuleCoder:
+    """Codes PLOVER events from the dependency parse with the packaged lexicon and cues."""
+
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | None = None,
+        cues: Cues | None = None,
+        ontology: Ontology | None = None,
+    ) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.cues = cues or load_cues()
+        self.ontology = ontology or load_ontology()
+
+    # --- the stage interface ------------------------------------------------------------------
+
+    def code(self, parsed: ParsedArticle, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
+        starts = [s.start for s in parsed.sentences]
+        events: list[Event] = []
+        for offset, doc in parsed.docs:
+            owner = self._owners(doc, offset, mentions)
+            for span in doc.sents:
+                if not span.text.strip():
+                    continue
+                start = offset + span.start_char
+                index = max(0, bisect.bisect_right(starts, start + len(span.text) - len(span.text.lstrip())) - 1)
+                sentence = _Sentence(doc, span, offset, index, owner, self._places(span, owner))
+                events.extend(self._sentence_events(parsed, sentence))
+        return tuple(events)
+
+    def link(
+        self, parsed: ParsedArticle, mentions: tuple[Mention, ...], source: Mention, target: Mention
+    ) -> Event | None:
+        """The event that links two given mentions of one sentence, or None where no trigger does.
+
+        For linking tasks, where someone has already marked both sides (an analyst's question "what
+        did X do to Y here?", or evaluation sets that give the arguments): the trigger is the lowest
+        one that governs both mentions, else one that governs either, else the nearest; its chain
+        gives the type, mode, negation and modality exactly as in `code`.
+        """
+        for offset, doc in parsed.docs:
+            if not offset <= source.start < offset + len(doc.text):
+                continue
+            owner = self._owners(doc, offset, mentions)
+            first = doc.char_span(source.start - offset, source.end - offset, alignment_mode="expand")
+            second = doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
+            if first is None or second is None or not len(first) or not len(second):
+                return None
+            span = first[0].sent
+            sentence = _Sentence(doc, span, offset, source.sentence_index, owner, frozenset())
+            chains = self._chains(sentence)
+            chain = _linking_chain(chains, first.root, second.root)
+            return None if chain is None else self._event(parsed, sentence, chain, source, target)
+        return None
+
+    # --- mentions on tokens -------------------------------------------------------------------
+
+    @staticmethod
+    def _owners(doc: Doc, offset: int, mentions: Iterable[Mention]) -> dict[int, Mention]:
+        owner: dict[int, Mention] = {}
+        end = offset + len(doc.text)
+        # Resolved mentions win over unknown entities, longer ones over the words inside them.
+        ranked = sorted(
+            (m for m in mentions if offset <= m.start and m.end <= end),
+            key=lambda m: (m.actor is not None, m.end - m.start),
+        )
+        for mention in ranked:
+            span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+            for token in span or ():
+                owner[token.i] = mention
+        return owner
+
+    def _places(self, span: Span, owner: dict[int, Mention]) -> frozenset[int]:
+        """Tokens of mentions that name where something happened: objects of "in", "near"... with the
+        names beside them ("in Beirut, Lebanon")."""
+        places = set()
+        for token in span:
+            if token.dep_ != "pobj" or token.head.lower_ not in self.cues.place_prepositions:
+                continue
+            for word in (token, *token.conjuncts, *(c for c in token.children if c.dep_ == "appos")):
+                mention = owner.get(word.i)
+                if mention is not None:
+                    places.update(i for i, m in owner.items() if m is mention)
+        return frozenset(places)
+
+    def _mention(self, token: Token, sentence: _Sentence) -> Mention | None:
+        if token.i in sentence.places:
+            return None
+        return sentence.owner.get(token.i)
+
+    def _mentions_at(self, token: Token, sentence: _Sentence, *, search: bool = True) -> list[Mention]:
+        """The mentions a role word stands for: itself and its conjuncts, or an actor inside it."""
+        found: list[Mention] = []
+        for word in (token, *token.conjuncts):
+            mention = self._mention(word, sentence)
+            if mention is None and search:
+                mention = self._inside(word, sentence)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+    def _inside(self, token: Token, sentence: _Sentence, depth: int = 3) -> Mention | None:
+        """The nearest mention below a role word: "the head of Hamas", "an Iranian base"."""
+        frontier = [token]
+        for _ in range(depth):
+            frontier = [child for word in frontier for child in word.children if child.dep_ in _INSIDE]
+            for word in frontier:
+                mention = self._mention(word, sentence)
+                if mention is not None:
+                    return mention
+        return None
+
+    # --- triggers -----------------------------------------------------------------------------
+
+    def _trigger(self, token: Token, sentence: _Sentence) -> Trigger | None:
+        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None or token.i in sentence.owner or token.ent_type_ in _SKIP_ENTITIES:
+            return None
+        candidates = self.lexicon.candidates(token.lemma_.lower(), pos)
+        if not candidates:
+            return None
+        # A preposition counts only with its object: "called on Iran", not "called Iran on Tuesday".
+        children = [c for c in token.children if not (c.dep_ == "prep" and _dated(c))]
+        words = {child.lemma_.lower() for child in children} | {child.lower_ for child in children}
+        for entry in candidates:
+            if (not entry.with_ or entry.with_ & words) and not entry.without & words:
+                return entry
+        return None
+
+    def _chains(self, sentence: _Sentence) -> list[_Found]:
+        """Triggers of a sentence, the ones inside another's complement attached to it."""
+        found = {
+            token.i: _Found(token, entry)
+            for token in sentence.span
+            if (entry := self._trigger(token, sentence)) is not None
+        }
+        outer: list[_Found] = []
+        for index in sorted(found):
+            trigger = found[index]
+            host = self._host(trigger.token, found)
+            if host is None:
+                outer.append(trigger)
+            else:
+                host.inner.append(trigger)
+        return outer
+
+    @staticmethod
+    def _host(token: Token, found: dict[int, _Found]) -> _Found | None:
+        word = token
+        for _ in range(4):
+            if word.dep_ not in _ABSORBED or word.head is word:
+                return None
+            word = word.head
+            if word.i in found:
+                return found[word.i]
+        return None
+
+    # --- events -------------------------------------------------------------------------------
+
+    def _sentence_events(self, parsed: ParsedArticle, sentence: _Sentence) -> Iterator[Event]:
+        seen: set[tuple[str, str, str | None]] = set()
+        for chain in self._chains(sentence):
+            for event in self._events(parsed, sentence, chain):
+                key = (event.type, _who(event.source), _who(event.target) if event.target else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield event
+
+    def _events(self, parsed: ParsedArticle, sentence: _Sentence, chain: _Found) -> Iterator[Event]:
+        token, entry = chain.token, chain.entry
+        sources, inherited = self._sources(token, entry, sentence)
+        if not sources:
+            return
+        targets = self._targets(token, entry, sentence, exclude=sources)
+        if not targets:
+            for inner in chain.inner:
+                targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
+                if targets:
+                    break
+        if not targets and not (entry.symmetric and len(sources) > 1):
+            # PLOVER's convention: an act with no other party is directed at the place it happens
+            # in ("lifted the curfew in Montenegro", "deployed troops in Iraq").
+            targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
+        for source, target in _pairs(sources, targets, symmetric=entry.symmetric):
+            yield self._event(parsed, sentence, chain, source, target, inherited=inherited)
+
+    def _place_mentions(self, chain: _Found, sentence: _Sentence) -> list[Mention]:
+        """Actors named as the place of the act: on the trigger's clause, its object, or the act inside it."""
+        heads = [*self._clause_path(chain.token), *(inner.token for inner in chain.inner)]
+        heads += [
+            c for head in list(heads[:1]) + [i.token for i in chain.inner] for c in head.children if c.dep_ == "dobj"
+        ]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = [m for w in (pobj, *pobj.conjuncts) if (m := sentence.owner.get(w.i)) is not None]
+                    if not found:
+                        inside = self._inside(pobj, sentence)
+                        found = [inside] if inside is not None and inside.actor is not None else []
+                    if found:
+                        return found
+        return []
+
+    def _event(
+        self,
+        parsed: ParsedArticle,
+        sentence: _Sentence,
+        chain: _Found,
+        source: Mention,
+        target: Mention | None,
+        *,
+        inherited: bool = False,
+    ) -> Event:
+        token, entry = chain.token, chain.entry
+        type_name, mode = self._type(chain)
+        modality = self._modality(token, sentence)
+        if modality == "future" and type_name in self.cues.intent_types:
+            type_name, mode = self.cues.intent_types[type_name]
+        cameo = (
+            entry.cameo if (type_name, mode) == (entry.type, entry.mode) else self.ontology.cameo_for(type_name, mode)
+        )
+        confidence = 0.9 - 0.2 * inherited - 0.1 * (source.actor is None)
+        confidence -= 0.1 * bool(target is not None and target.actor is None)
+        start = sentence.offset + token.idx
+        return Event(
+            article_id=parsed.article.id,
+            sentence_index=sentence.index,
+            start=start,
+            end=start + len(token.text),
+            type=type_name,
+            source=source,
+            target=target,
+            evidence=sentence.span.text.strip(),
+            mode=mode,
+            cameo=cameo,
+            quad_class=self.ontology.quad_class(type_name),
+            intensity=self.ontology.intensity(type_name, mode),
+            negated=self._negated(token, sentence),
+            modality=modality,
+            date=event_date(self._date_expression(token, sentence), parsed.article.date),
+            place=self._place(token, sentence),
+            confidence=round(max(0.1, confidence), 2),
+            rule_id=entry.key,
+        )
+
+    def _type(self, chain: _Found) -> tuple[str, str | None]:
+        """The event's type and mode: the outer trigger's, with the promised act deciding between
+        AGREE and THREATEN for verbs of promising, and giving AGREE/THREATEN their mode."""
+        entry = chain.entry
+        type_name, mode = entry.type, entry.mode
+        for inner in chain.inner:
+            quad = self.ontology.quad_class(inner.entry.type)
+            if entry.conflict_type and quad in (3, 4):
+                type_name, mode = entry.conflict_type, None
+            intent = self.cues.intent_types.get(inner.entry.type)
+            if mode is None and intent is not None and intent[0] == type_name:
+                mode = intent[1]
+            break
+        return type_name, mode
+
+    # --- arguments ----------------------------------------------------------------------------
+
+    def _sources(self, token: Token, entry: Trigger, sentence: _Sentence) -> tuple[list[Mention], bool]:
+        """The source mentions, and whether they were inherited from another clause."""
+        found = self._by_roles(token, entry.source, sentence, entry=entry)
+        if found:
+            return found, False
+        if entry.pos == "noun":
+            # "Qatar launched a mediation between X and Y": the carrier's subject acts on both sides;
+            # "talks between X and Y" with no one else: the two sides.
+            carrier = self._light_verb(token)
+            if carrier is not None:
+                subjects = self._subjects(carrier, sentence)
+                if subjects:
+                    return subjects, False
+            between = self._between(token, sentence)
+            return between[:1], False
+        return self._subjects(token, sentence, own=False), True
+
+    def _subjects(self, verb: Token, sentence: _Sentence, *, own: bool = True) -> list[Mention]:
+        """Who does what `verb` says: its subject, else the subject it shares with the verb it depends on
+        ("Iran plans to send": Iran; "Israel is expected to strike": Israel; "allowed Hamas to open": Hamas)."""
+        word = verb
+        below: Token | None = None
+        for _ in range(4):
+            if word is verb:
+                found = self._by_roles(word, ("nsubj", "agent"), sentence) if own else []
+            elif below is not None and below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in word.children):
+                found = self._by_roles(word, ("dobj",), sentence)
+            else:
+                found = self._by_roles(word, ("nsubj", "nsubjpass"), sentence, surface=True)
+            if found:
+                return found
+            if word.dep_ == "relcl":
+                mentions = self._mentions_at(word.head, sentence)
+                return mentions
+            if word.dep_ not in ("xcomp", "conj", "advcl", "acomp") or word.head is word:
+                return []
+            below, word = word, word.head
+        return []
+
+    def _targets(self, token: Token, entry: Trigger, sentence: _Sentence, *, exclude: list[Mention]) -> list[Mention]:
+        roles = [r for r in entry.target if r not in entry.source]
+        found = [m for m in self._by_roles(token, tuple(roles), sentence, entry=entry) if m not in exclude]
+        if found:
+            return found
+        if entry.pos == "noun":
+            between = [m for m in self._between(token, sentence) if m not in exclude]
+            if between:
+                return between
+            carrier = self._light_verb(token)
+            if carrier is not None:
+                carried = [r for r in ("dobj", "dative", *roles) if r.startswith("prep:") or r in ("dobj", "dative")]
+                found = [m for m in self._by_roles(carrier, tuple(carried), sentence, skip=token) if m not in exclude]
+        return found
+
+    def _by_roles(
+        self,
+        token: Token,
+        roles: tuple[str, ...],
+        sentence: _Sentence,
+        *,
+        skip: Token | None = None,
+        surface: bool = False,
+        entry: Trigger | None = None,
+    ) -> list[Mention]:
+        """The mentions in the first of `roles` that holds any. Roles are logical (a passive's subject
+        is its object) unless `surface`."""
+        passive = not surface and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+        # A word of the trigger phrase ("cut ties with Iran") lends its own prepositions to the trigger,
+        # and is a participant only through the actor inside it ("froze Russian assets").
+        phrase = [c for c in token.children if _in_phrase(c, entry, sentence)]
+        for role in roles:
+            words = [
+                word for head in (token, *phrase) for word in self._role_words(head, role, passive and head is token)
+            ]
+            found: list[Mention] = []
+            for word in words:
+                if word is skip or (skip is not None and word.head is skip):
+                    continue
+                if word in phrase:
+                    inside = self._inside(word, sentence)
+                    mentions = [inside] if inside is not None else []
+                else:
+                    mentions = self._mentions_at(word, sentence, search=role not in ("compound", "amod"))
+                for mention in mentions:
+                    if mention not in found:
+                        found.append(mention)
+            if found:
+                return found
+        return []
+
+    @staticmethod
+    def _role_words(token: Token, role: str, passive: bool) -> Iterator[Token]:
+        if passive and role == "nsubj":
+            role = "agent"
+        elif passive and role == "dobj":
+            role = "nsubjpass"
+        if role == "agent":
+            for child in token.children:
+                if child.dep_ == "agent":
+                    yield from (c for c in child.children if c.dep_ == "pobj")
+            return
+        if role.startswith("prep:"):
+            word = role[5:]
+            for child in token.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ == word:
+                    yield from (c for c in child.children if c.dep_ == "pobj")
+            return
+        for child in token.children:
+            if child.dep_ == role:
+                yield child
+
+    def _between(self, token: Token, sentence: _Sentence) -> list[Mention]:
+        """The two sides of "talks between X and Y" (on the trigger or the verb it is subject of)."""
+        for word in (token, token.head):
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self._mentions_at(pobj, sentence)
+        return []
+
+    def _light_verb(self, token: Token) -> Token | None:
+        """The verb that carries a noun trigger: "held talks", "provided Hamas with support",
+        "sanctions were imposed on Iran"."""
+        head = token.head
+        # Any verb whose object the noun is carries it ("increased its support"); a verb that denies
+        # the act ("prevented any criticism") carries it too, and makes it negated.
+        if token.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if token.dep_ == "pobj" and head.lower_ in ("with", "in") and head.head.lemma_.lower() in self.cues.light_verbs:
+            return head.head
+        if token.dep_ == "conj":
+            return self._light_verb(head)
+        return None
+
+    # --- how the event counts -----------------------------------------------------------------
+
+    def _clause_path(self, token: Token) -> Iterator[Token]:
+        """The trigger and the words it depends on up to its sentence's root."""
+        word = token
+        yield word
+        for _ in range(12):
+            if word.head is word:
+                return
+            word = word.head
+            yield word
+
+    def _negated(self, token: Token, sentence: _Sentence) -> bool:
+        cues = self.cues
+        word = token
+        for _ in range(5):
+            for child in word.children:
+                if child.dep_ in ("neg", "det", "advmod", "preconj") and child.lower_ in cues.negation_words:
+                    return True
+            if word is not token and word.lemma_.lower() in cues.negating_verbs and word.pos_ == "VERB":
+                return True
+            if word.dep_ == "pobj" and word.head.lower_ == "without":
+                return True
+            if not _climbs(word):
+                return False
+            word = word.head
+        return False
+
+    def _modality(self, token: Token, sentence: _Sentence) -> Modality:
+        cues = self.cues
+        if sentence.span.text.rstrip().endswith("?"):
+            return "hypothetical"
+        modality: Modality = "asserted"
+        word = token
+        for _ in range(8):
+            lemma = word.lemma_.lower()
+            for child in word.children:
+                if child.dep_ == "mark" and child.lower_ in cues.conditional_markers:
+                    return "hypothetical"
+                if child.dep_ == "aux":
+                    aux = child.lower_
+                    if aux in cues.hypothetical_auxiliaries:
+                        return "hypothetical"
+                    if aux in cues.future_auxiliaries:
+                        modality = _stronger(modality, "future")
+                if child.dep_ == "amod" and child.lemma_.lower() in cues.future_intents:
+                    modality = _stronger(modality, "future")
+            if word is not token:
+                if lemma in cues.hypothetical_intents:
+                    return "hypothetical"
+                if lemma in cues.future_intents:
+                    modality = _stronger(modality, "future")
+                if lemma in cues.reporting_verbs and modality == "asserted":
+                    modality = "reported"
+            if not _climbs(word):
+                break
+            word = word.head
+        if modality == "asserted" and "according to" in sentence.span.text.lower():
+            modality = "reported"
+        return modality
+
+    # --- when and where -----------------------------------------------------------------------
+
+    def _date_expression(self, token: Token, sentence: _Sentence) -> str | None:
+        """The date expression of the trigger's own clause if it has one, else the sentence's first."""
+        dates = [ent for ent in sentence.span.ents if ent.label_ in _DATE_ENTITIES]
+        if not dates:
+            return None
+        path = {word.i for word in self._clause_path(token)}
+        for ent in dates:
+            if ent.root.head.i in path or ent.root.i in path or ent.root.head.head.i in path:
+                return ent.text
+        return dates[0].text
+
+    def _place(self, token: Token, sentence: _Sentence) -> Place | None:
+        """The place named for the act: "in Tehran", "in Beirut, Lebanon", on the trigger's clause
+        first, else anywhere in the sentence (news sentences rarely name two places for two acts)."""
+        path = list(self._clause_path(token))
+        rest = [word for word in sentence.span if word not in path]
+        for word in (*path, *rest):
+            for child in word.children:
+                if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self._place_of(pobj, sentence)
+                    if place is not None:
+                        return place
+        return None
+
+    def _place_of(self, token: Token, sentence: _Sentence) -> Place | None:
+        mention = sentence.owner.get(token.i)
+        if mention is None and token.ent_type_ not in _PLACE_ENTITIES:
+            return None
+        name = mention.text if mention is not None else _entity_text(token)
+        within = None
+        for child in token.children:
+            if child.dep_ == "appos" and (beside := sentence.owner.get(child.i)) is not None and beside.actor:
+                within = beside.actor.country
+        return resolve_place(name, mention.actor if mention is not None else None, within=within)
+
+
+# Dependencies through which a verb's negation, modal or intent reaches a trigger below it: the
+# complements and coordinated verbs of its clause, not its adverbial clauses or relative clauses.
+_CLAUSE = frozenset({"xcomp", "ccomp", "conj", "acomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acl"})
+
+
+def _climbs(word: Token) -> bool:
+    """Whether what holds of `word`'s head holds of `word`: a prepositional object only passes
+    when the phrase is an argument of a verb ("provide Hamas with support"), not of a noun
+    ("viewed in concert with the talks": the talks are not what "should" is about)."""
+    if word.head is word:
+        return False
+    if word.dep_ in _CLAUSE:
+        return True
+    if word.dep_ == "pobj":
+        return word.head.dep_ == "prep" and word.head.head.pos_ in ("VERB", "AUX")
+    if word.dep_ == "prep":
+        return word.head.pos_ in ("VERB", "AUX")
+    return False
+
+
+def _in_phrase(word: Token, entry: Trigger | None, sentence: _Sentence) -> bool:
+    """Whether `word` is one of the entry's `with` words (part of the trigger, not a participant)."""
+    if entry is None or not entry.with_ or word.i in sentence.owner:
+        return False
+    return word.lemma_.lower() in entry.with_ or word.lower_ in entry.with_
+
+
+def _linking_chain(chains: list[_Found], first: Token, second: Token) -> _Found | None:
+    """The chain whose trigger links two words: the lowest trigger governing both, else one
+    governing either (nearest to the other), else the nearest trigger in the sentence."""
+    triggers = [(chain, found.token) for chain in chains for found in (chain, *chain.inner)]
+    if not triggers:
+        return None
+    above_first = {word.i: depth for depth, word in enumerate((first, *first.ancestors))}
+    above_second = {word.i: depth for depth, word in enumerate((second, *second.ancestors))}
+    both = [
+        (above_first[t.i] + above_second[t.i], c, t) for c, t in triggers if t.i in above_first and t.i in above_second
+    ]
+    if both:
+        return min(both, key=lambda item: item[0])[1]
+    either = [(c, t) for c, t in triggers if t.i in above_first or t.i in above_second]
+    pool = either or triggers
+    return min(pool, key=lambda item: min(abs(item[1].i - first.i), abs(item[1].i - second.i)))[0]
+
+
+def _dated(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _stronger(current: Modality, new: Modality) -> Modality:
+    return new if _RANK[new] > _RANK[current] else current
+
+
+def _who(mention: Mention) -> str:
+    actor = mention.actor
+    return actor.id if actor is not None else mention.text.casefold()
+
+
+def _pairs(sources: list[Mention], targets: list[Mention], *, symmetric: bool) -> list[tuple[Mention, Mention | None]]:
+    """One (source, target) per pair of participants; "X and Y met" pairs the sides of a symmetric act."""
+    if not targets and symmetric and len(sources) > 1:
+        sides = [m for i, m in enumerate(sources) if all(_who(m) != _who(o) for o in sources[:i])]
+        return [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
+    if not targets:
+        return [(source, None) for source in sources]
+    return [(s, t) for s in sources for t in targets if _who(s) != _who(t)]

@@ -1,0 +1,271 @@
+"""Tests for the rule coder's grammar: arguments, chains, negation, modality, dates and places.
+
+These use a small lexicon written here, so that each test says exactly which words are triggers;
+the shipped lexicon is tested per type in test_types.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.coding import Coder
+from detente.events import RuleCoder, load_ontology
+from detente.events.lexicon import parse_lexicon
+from detente.ingest import make_article
+from detente.models import CodedArticle, Event
+
+LEXICON = """
+triggers:
+  - {lemma: meet, pos: verb, type: CONSULT, symmetric: true}
+  - {lemma: talk, pos: noun, type: CONSULT, symmetric: true}
+  - {lemma: visit, pos: noun, type: CONSULT, mode: visit, target: [prep:to, prep:of]}
+  - {lemma: visit, pos: verb, type: CONSULT, mode: visit}
+  - {lemma: attack, pos: verb, type: ASSAULT}
+  - {lemma: attack, pos: noun, type: ASSAULT}
+  - {lemma: shell, pos: verb, type: ASSAULT}
+  - {lemma: agree, pos: verb, type: AGREE, symmetric: true}
+  - {lemma: vow, pos: verb, type: AGREE, conflict_type: THREATEN}
+  - {lemma: retaliate, pos: verb, type: ASSAULT}
+  - {lemma: criticism, pos: noun, type: ACCUSE}
+  - {lemma: criticize, pos: verb, type: ACCUSE}
+  - {lemma: accuse, pos: verb, type: ACCUSE}
+  - {lemma: condemn, pos: verb, type: ACCUSE}
+  - {lemma: support, pos: noun, type: SUPPORT}
+  - {lemma: support, pos: noun, with: [military, financial], type: AID}
+  - {lemma: sanction, pos: noun, type: SANCTION}
+  - {lemma: cut, pos: verb, with: [tie, relation], type: SANCTION}
+  - {lemma: send, pos: verb, with: [aid], type: AID, target: [prep:to, dative]}
+  - {lemma: urge, pos: verb, type: REQUEST}
+  - {lemma: blockade, pos: noun, type: COERCE}
+"""
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    lexicon = parse_lexicon(LEXICON, "test", load_ontology())
+    return Coder(event_coder=RuleCoder(lexicon=lexicon))
+
+
+def _code(coder: Coder, text: str, date: dt.date | None = dt.date(2015, 2, 1)) -> CodedArticle:
+    return next(coder.code([make_article(text, date=date)]))
+
+
+def _events(coder: Coder, text: str, date: dt.date | None = dt.date(2015, 2, 1)) -> list[Event]:
+    return list(_code(coder, text, date).events)
+
+
+def _summary(event: Event) -> tuple[str, str | None, str | None]:
+    target = event.target.actor.name if event.target and event.target.actor else None
+    return event.type, event.source.actor.name if event.source.actor else None, target
+
+
+# --- arguments ------------------------------------------------------------------------------------
+
+
+def test_subject_and_object(coder: Coder) -> None:
+    (event,) = _events(coder, "Iran's foreign minister met Hamas leaders in Tehran on Tuesday.")
+    assert _summary(event) == ("CONSULT", "Iran", "Hamas")
+    assert event.source.text == "Iran's foreign minister"
+    assert event.evidence == "Iran's foreign minister met Hamas leaders in Tehran on Tuesday."
+    assert (event.start, event.end) == (24, 27)
+
+
+def test_passive_swaps_the_roles(coder: Coder) -> None:
+    (event,) = _events(coder, "The convoy was attacked by Hezbollah near the border with Israel.")
+    assert _summary(event)[:2] == ("ASSAULT", "Hezbollah")
+    (event,) = _events(coder, "Syria was attacked by Israel on Sunday.")
+    assert _summary(event) == ("ASSAULT", "Israel", "Syria")
+
+
+def test_light_verb_carries_a_noun_trigger(coder: Coder) -> None:
+    (event,) = _events(coder, "Iran provided Hamas with military support.")
+    assert _summary(event) == ("AID", "Iran", "Hamas")
+    (event,) = _events(coder, "The United States imposed sanctions on Iran.")
+    assert _summary(event) == ("SANCTION", "United States", "Iran")
+    (event,) = _events(coder, "Egypt held talks with Hamas.")
+    assert _summary(event) == ("CONSULT", "Egypt", "Hamas")
+
+
+def test_noun_arguments(coder: Coder) -> None:
+    (event,) = _events(coder, "The Israeli blockade of Gaza continued.")
+    assert _summary(event)[:2] == ("COERCE", "Israel")
+    (event,) = _events(coder, "Iran's support for Hamas grew.")
+    assert _summary(event) == ("SUPPORT", "Iran", "Hamas")
+
+
+def test_between_pairs_the_two_sides(coder: Coder) -> None:
+    (event,) = _events(coder, "Talks between Iran and the United States resumed.")
+    assert _summary(event) == ("CONSULT", "Iran", "United States")
+
+
+def test_coordinated_subjects_of_a_symmetric_act_make_one_pair(coder: Coder) -> None:
+    (event,) = _events(coder, "Hamas and Iran held talks in Beirut.")
+    assert {_summary(event)[1], _summary(event)[2]} == {"Hamas", "Iran"}
+
+
+def test_coordination_gives_one_event_per_pair(coder: Coder) -> None:
+    events = _events(coder, "Britain and France condemned Russia and Syria.")
+    assert sorted(_summary(e) for e in events) == [
+        ("ACCUSE", "France", "Russia"),
+        ("ACCUSE", "France", "Syria"),
+        ("ACCUSE", "United Kingdom", "Russia"),
+        ("ACCUSE", "United Kingdom", "Syria"),
+    ]
+
+
+def test_a_trigger_phrase_word_is_not_the_target(coder: Coder) -> None:
+    (event,) = _events(coder, "Saudi Arabia cut ties with Iran in 2016.")
+    assert _summary(event) == ("SANCTION", "Saudi Arabia", "Iran")
+    assert event.date == dt.date(2016, 1, 1)
+
+
+def test_control_verb_lends_its_subject(coder: Coder) -> None:
+    (event,) = _events(coder, "Turkey plans to send aid to Syria.")
+    assert _summary(event) == ("AGREE", "Turkey", "Syria")
+    assert event.modality == "future" and event.mode == "aid"
+
+
+def test_a_sentence_without_a_source_codes_nothing(coder: Coder) -> None:
+    assert _events(coder, "The attack killed twelve people.") == []
+
+
+def test_source_and_target_are_never_the_same_actor(coder: Coder) -> None:
+    assert _events(coder, "Iranian officials criticized Tehran.") == []
+
+
+# --- chains: one act, one event ------------------------------------------------------------------
+
+
+def test_agreed_to_hold_talks_is_one_agree(coder: Coder) -> None:
+    (event,) = _events(coder, "Iran and Egypt agreed to hold talks.")
+    assert _summary(event)[0] == "AGREE" and event.mode == "meet" and event.cameo == "036"
+
+
+def test_accused_of_attacking_is_one_accuse(coder: Coder) -> None:
+    (event,) = _events(coder, "Ukraine accused Russia of attacking its ships.")
+    assert _summary(event) == ("ACCUSE", "Ukraine", "Russia")
+
+
+def test_the_inner_act_gives_the_target(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt condemned the attack on Israel.")
+    assert _summary(event) == ("ACCUSE", "Egypt", "Israel")
+
+
+def test_a_promise_of_force_is_a_threat(coder: Coder) -> None:
+    (event,) = _events(coder, "Hezbollah vowed to retaliate against Israel.")
+    assert _summary(event) == ("THREATEN", "Hezbollah", "Israel")
+    assert event.quad_class == 3 and event.intensity is not None and event.intensity < 0
+
+
+def test_a_request_keeps_its_addressee(coder: Coder) -> None:
+    (event,) = _events(coder, "Qatar urged Hamas to stop attacks on Israel.")
+    assert _summary(event) == ("REQUEST", "Qatar", "Hamas")
+
+
+# --- how an event counts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran did not attack Iraq.",
+        "Iran never attacked Iraq.",
+        "Iran denied attacking Iraq.",
+        "Iran prevented any public criticism of Hamas.",
+        "Iran failed to meet Iraq.",
+    ],
+)
+def test_negation(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert events and all(e.negated for e in events), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Iran attack Iraq?",
+        "If talks fail, Iran could attack Iraq.",
+        "Iran would attack Iraq.",
+        "Iran hopes to meet Egypt.",
+        "If Iran attacks Iraq, the region will burn.",
+    ],
+)
+def test_hypothetical(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert events and all(e.modality == "hypothetical" and not e.negated for e in events), text
+
+
+def test_future_intent_is_coded_as_the_commitment(coder: Coder) -> None:
+    (event,) = _events(coder, "Iran will meet Hamas next week.")
+    assert (event.type, event.mode, event.modality) == ("AGREE", "meet", "future")
+    assert event.date == dt.date(2015, 2, 8)
+    (event,) = _events(coder, "Israel is expected to attack Hezbollah.")
+    assert (event.type, event.modality) == ("THREATEN", "future")
+
+
+def test_reported_speech_codes_the_reported_act(coder: Coder) -> None:
+    (event,) = _events(coder, "Egyptian officials said Israel attacked Hamas.")
+    assert _summary(event) == ("ASSAULT", "Israel", "Hamas")
+    assert event.modality == "reported" and not event.negated
+    (event,) = _events(coder, "According to the ministry, Israel shelled Syria.")
+    assert event.modality == "reported"
+
+
+def test_asserted_is_the_default(coder: Coder) -> None:
+    (event,) = _events(coder, "Israel attacked Syria.")
+    assert event.modality == "asserted" and not event.negated and event.confidence > 0.5
+
+
+# --- when and where ------------------------------------------------------------------------------
+
+
+def test_relative_dates_are_anchored_on_the_article(coder: Coder) -> None:
+    (event,) = _events(coder, "Israel attacked Syria on Tuesday.")  # 2015-02-01 is a Sunday
+    assert event.date == dt.date(2015, 1, 27)
+    (event,) = _events(coder, "Israel attacked Syria last week.")
+    assert event.date == dt.date(2015, 1, 25)
+
+
+def test_an_undated_article_gives_no_relative_date(coder: Coder) -> None:
+    (event,) = _events(coder, "Israel attacked Syria on Tuesday.", date=None)
+    assert event.date is None
+    (event,) = _events(coder, "Israel attacked Syria on 4 October 2007.", date=None)
+    assert event.date == dt.date(2007, 10, 4)
+
+
+def test_no_date_expression_gives_the_article_date(coder: Coder) -> None:
+    (event,) = _events(coder, "Israel attacked Syria.")
+    assert event.date == dt.date(2015, 2, 1)
+
+
+def test_place_is_resolved_to_geonames(coder: Coder) -> None:
+    (event,) = _events(coder, "Iran's foreign minister met Hamas leaders in Tehran on Tuesday.")
+    assert event.place is not None
+    assert (event.place.name, event.place.country, event.place.geonameid) == ("Tehran", "IRN", 112931)
+    assert event.place.lat == pytest.approx(35.69, abs=0.1)
+    assert _summary(event)[2] == "Hamas"  # the place is not the target
+
+
+def test_place_with_its_country(coder: Coder) -> None:
+    (event,) = _events(coder, "Hamas and Iran held talks in Beirut, Lebanon.")
+    assert event.place is not None and (event.place.name, event.place.country) == ("Beirut", "LBN")
+
+
+def test_a_country_as_the_place(coder: Coder) -> None:
+    (event,) = _events(coder, "Russia attacked rebels in Syria.")
+    assert event.place is not None and event.place.country == "SYR" and event.place.lat is None
+
+
+def test_visiting_a_capital_targets_its_country(coder: Coder) -> None:
+    (event,) = _events(coder, "Hamas leader Khaled Meshaal paid a visit to Tehran.")
+    assert event.source.person is not None and event.source.person.id == "khaled-mashal"
+    assert event.source.actor is not None and event.source.actor.country == "PSE"
+    assert _summary(event)[2] == "Iran"
+    assert event.mode == "visit" and event.cameo == "042"
+
+
+def test_coreference_gives_pronoun_sources(coder: Coder) -> None:
+    events = _events(coder, "Hamas has sent letters to Iran. The group's leaders met Iranian officials in Tehran.")
+    assert ("CONSULT", "Hamas", "Iran") in [_summary(e) for e in events]
