@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,6 +49,10 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _RANK: dict[Modality, int] = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3}
 
 
+# The source of an act before its participants are filled in (never leaves this module).
+_NOBODY = Mention(article_id="", sentence_index=0, start=0, end=0, text="", actor=None, resolved_by="unknown")
+
+
 @dataclass(slots=True)
 class _Found:
     """A trigger in a sentence, with the entry that applies."""
@@ -66,6 +70,7 @@ class _Sentence:
     index: int
     owner: dict[int, Mention]  # token index -> the mention that token is part of
     places: frozenset[int]  # token indexes of mentions used as places ("talks in Tehran")
+    dates: tuple[Span, ...] = ()  # the sentence's date expressions
 
 
 class RuleCoder:
@@ -89,12 +94,15 @@ class RuleCoder:
         events: list[Event] = []
         for offset, doc in parsed.docs:
             owner = self._owners(doc, offset, mentions)
+            dated = [ent for ent in doc.ents if ent.label_ in _DATE_ENTITIES]
             for span in doc.sents:
-                if not span.text.strip():
+                # An event needs an actor: a sentence that names none is skipped unread.
+                if not any(i in owner for i in range(span.start, span.end)) or not span.text.strip():
                     continue
                 start = offset + span.start_char
                 index = max(0, bisect.bisect_right(starts, start + len(span.text) - len(span.text.lstrip())) - 1)
-                sentence = _Sentence(doc, span, offset, index, owner, self._places(span, owner))
+                dates = tuple(e for e in dated if span.start <= e.start < span.end)
+                sentence = _Sentence(doc, span, offset, index, owner, self._places(span, owner), dates)
                 events.extend(self._sentence_events(parsed, sentence))
         return tuple(events)
 
@@ -117,10 +125,11 @@ class RuleCoder:
             if first is None or second is None or not len(first) or not len(second):
                 return None
             span = first[0].sent
-            sentence = _Sentence(doc, span, offset, source.sentence_index, owner, frozenset())
+            dates = tuple(e for e in doc.ents if e.label_ in _DATE_ENTITIES and span.start <= e.start < span.end)
+            sentence = _Sentence(doc, span, offset, source.sentence_index, owner, frozenset(), dates)
             chains = self._chains(sentence)
             chain = _linking_chain(chains, first.root, second.root)
-            return None if chain is None else self._event(parsed, sentence, chain, source, target)
+            return None if chain is None else self._event(self._act(parsed, sentence, chain), source, target)
         return None
 
     # --- mentions on tokens -------------------------------------------------------------------
@@ -191,6 +200,7 @@ class RuleCoder:
             return None
         # A preposition counts only with its object: "called on Iran", not "called Iran on Tuesday".
         children = [c for c in token.children if not (c.dep_ == "prep" and _dated(c))]
+        children += [p for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         words = {child.lemma_.lower() for child in children} | {child.lower_ for child in children}
         for entry in candidates:
             if (not entry.with_ or entry.with_ & words) and not entry.without & words:
@@ -243,6 +253,16 @@ class RuleCoder:
         if not sources:
             return
         targets = self._targets(token, entry, sentence, exclude=sources)
+        if not targets and entry.pos == "noun":
+            # "US-Iranian talks", "the Iran-Hamas rapprochement": both sides modify the noun.
+            targets = [m for m in self._modifiers(token, sentence) if _who(m) not in {_who(s) for s in sources}]
+        if not targets and entry.pos == "verb":
+            # "met and worked with Hamas leaders": coordinated verbs share what follows them.
+            for verb in token.conjuncts:
+                if verb.i > token.i and not any(c.dep_ in _SUBJECTS for c in verb.children):
+                    targets = [m for m in self._by_roles(verb, entry.target, sentence) if m not in sources]
+                    if targets:
+                        break
         if not targets:
             for inner in chain.inner:
                 targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
@@ -252,8 +272,11 @@ class RuleCoder:
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq").
             targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
-        for source, target in _pairs(sources, targets, symmetric=entry.symmetric):
-            yield self._event(parsed, sentence, chain, source, target, inherited=inherited)
+        pairs = _pairs(sources, targets, symmetric=entry.symmetric)
+        if pairs:
+            act = self._act(parsed, sentence, chain)
+            for source, target in pairs:
+                yield self._event(act, source, target, inherited=inherited)
 
     def _place_mentions(self, chain: _Found, sentence: _Sentence) -> list[Mention]:
         """Actors named as the place of the act: on the trigger's clause, its object, or the act inside it."""
@@ -276,16 +299,9 @@ class RuleCoder:
                         return found
         return []
 
-    def _event(
-        self,
-        parsed: ParsedArticle,
-        sentence: _Sentence,
-        chain: _Found,
-        source: Mention,
-        target: Mention | None,
-        *,
-        inherited: bool = False,
-    ) -> Event:
+    def _act(self, parsed: ParsedArticle, sentence: _Sentence, chain: _Found) -> Event:
+        """What a chain codes, before its participants are known: an Event template with a
+        placeholder source, filled per pair by `_event`."""
         token, entry = chain.token, chain.entry
         type_name, mode = self._type(chain)
         modality = self._modality(token, sentence)
@@ -294,8 +310,6 @@ class RuleCoder:
         cameo = (
             entry.cameo if (type_name, mode) == (entry.type, entry.mode) else self.ontology.cameo_for(type_name, mode)
         )
-        confidence = 0.9 - 0.2 * inherited - 0.1 * (source.actor is None)
-        confidence -= 0.1 * bool(target is not None and target.actor is None)
         start = sentence.offset + token.idx
         return Event(
             article_id=parsed.article.id,
@@ -303,8 +317,8 @@ class RuleCoder:
             start=start,
             end=start + len(token.text),
             type=type_name,
-            source=source,
-            target=target,
+            source=_NOBODY,
+            target=None,
             evidence=sentence.span.text.strip(),
             mode=mode,
             cameo=cameo,
@@ -314,9 +328,14 @@ class RuleCoder:
             modality=modality,
             date=event_date(self._date_expression(token, sentence), parsed.article.date),
             place=self._place(token, sentence),
-            confidence=round(max(0.1, confidence), 2),
             rule_id=entry.key,
         )
+
+    @staticmethod
+    def _event(act: Event, source: Mention, target: Mention | None, *, inherited: bool = False) -> Event:
+        confidence = 0.9 - 0.2 * inherited - 0.1 * (source.actor is None)
+        confidence -= 0.1 * bool(target is not None and target.actor is None)
+        return replace(act, source=source, target=target, confidence=round(max(0.1, confidence), 2))
 
     def _type(self, chain: _Found) -> tuple[str, str | None]:
         """The event's type and mode: the outer trigger's, with the promised act deciding between
@@ -446,9 +465,33 @@ class RuleCoder:
             if child.dep_ == role:
                 yield child
 
+    def _modifiers(self, token: Token, sentence: _Sentence) -> list[Mention]:
+        """Actors in a noun's modifiers and their compounds, in order ("US-Iranian": US, Iran)."""
+        found: list[Mention] = []
+        for child in token.children:
+            if child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                continue
+            for word in (*(c for c in child.children if c.dep_ in ("compound", "amod")), child):
+                mention = self._mention(word, sentence)
+                if mention is not None and mention not in found:
+                    found.append(mention)
+        return sorted(found, key=lambda m: m.start)
+
     def _between(self, token: Token, sentence: _Sentence) -> list[Mention]:
         """The two sides of "talks between X and Y" (on the trigger or the verb it is subject of)."""
-        for word in (token, token.head):
+        # On the trigger, the verb it is subject of, or what it is of ("the thawing of relations between").
+        holders = [
+            token,
+            token.head,
+            *(
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+        ]
+        for word in holders:
             for child in word.children:
                 if child.dep_ == "prep" and child.lower_ in ("between", "among"):
                     for pobj in child.children:
@@ -493,7 +536,7 @@ class RuleCoder:
                 return True
             if word.dep_ == "pobj" and word.head.lower_ == "without":
                 return True
-            if not _climbs(word):
+            if not _climbs(word, self.cues.light_verbs):
                 return False
             word = word.head
         return False
@@ -524,7 +567,7 @@ class RuleCoder:
                     modality = _stronger(modality, "future")
                 if lemma in cues.reporting_verbs and modality == "asserted":
                     modality = "reported"
-            if not _climbs(word):
+            if not _climbs(word, self.cues.light_verbs):
                 break
             word = word.head
         if modality == "asserted" and "according to" in sentence.span.text.lower():
@@ -535,7 +578,7 @@ class RuleCoder:
 
     def _date_expression(self, token: Token, sentence: _Sentence) -> str | None:
         """The date expression of the trigger's own clause if it has one, else the sentence's first."""
-        dates = [ent for ent in sentence.span.ents if ent.label_ in _DATE_ENTITIES]
+        dates = sentence.dates
         if not dates:
             return None
         path = {word.i for word in self._clause_path(token)}
@@ -547,18 +590,18 @@ class RuleCoder:
     def _place(self, token: Token, sentence: _Sentence) -> Place | None:
         """The place named for the act: "in Tehran", "in Beirut, Lebanon", on the trigger's clause
         first, else anywhere in the sentence (news sentences rarely name two places for two acts)."""
-        path = list(self._clause_path(token))
-        rest = [word for word in sentence.span if word not in path]
-        for word in (*path, *rest):
-            for child in word.children:
-                if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    place = self._place_of(pobj, sentence)
-                    if place is not None:
-                        return place
+        depth = {word.i: n for n, word in enumerate(self._clause_path(token))}
+        candidates = [
+            word
+            for word in sentence.span
+            if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.lower_ in self.cues.place_prepositions
+        ]
+        # Nearest to the trigger's own clause first; then in sentence order.
+        candidates.sort(key=lambda word: depth.get(word.head.head.i, len(depth)))
+        for word in candidates:
+            place = self._place_of(word, sentence)
+            if place is not None:
+                return place
         return None
 
     def _place_of(self, token: Token, sentence: _Sentence) -> Place | None:
@@ -578,18 +621,18 @@ class RuleCoder:
 _CLAUSE = frozenset({"xcomp", "ccomp", "conj", "acomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acl"})
 
 
-def _climbs(word: Token) -> bool:
+def _climbs(word: Token, carriers: frozenset[str]) -> bool:
     """Whether what holds of `word`'s head holds of `word`: a prepositional object only passes
-    when the phrase is an argument of a verb ("provide Hamas with support"), not of a noun
-    ("viewed in concert with the talks": the talks are not what "should" is about)."""
+    when a light verb carries it ("will provide Hamas with support"), not when the phrase only says
+    how or where ("should be viewed in concert with the talks": "should" is not about the talks)."""
     if word.head is word:
         return False
     if word.dep_ in _CLAUSE:
         return True
     if word.dep_ == "pobj":
-        return word.head.dep_ == "prep" and word.head.head.pos_ in ("VERB", "AUX")
+        return word.head.dep_ == "prep" and word.head.head.lemma_.lower() in carriers
     if word.dep_ == "prep":
-        return word.head.pos_ in ("VERB", "AUX")
+        return word.head.lemma_.lower() in carriers
     return False
 
 
