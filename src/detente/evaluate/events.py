@@ -106,13 +106,13 @@ def match_events(
 
 def linking_event(gold: GoldEvent, events: Iterable[Event], text: str) -> Event | None:
     """The first counting event between the gold source words and target words, in either direction."""
-    sources = _spans(gold.sources, text)
-    targets = _spans(gold.targets, text)
+    sources = gold_spans(gold.sources, text)
+    targets = gold_spans(gold.targets, text)
     for event in events:
         if not counts_as_coded(event):
             continue
-        forward = _overlaps(event.source, sources) and (not gold.targets or _overlaps(event.target, targets))
-        backward = _overlaps(event.source, targets) and _overlaps(event.target, sources)
+        forward = overlaps(event.source, sources) and (not gold.targets or overlaps(event.target, targets))
+        backward = overlaps(event.source, targets) and overlaps(event.target, sources)
         if forward or backward:
             return event
     return None
@@ -150,13 +150,13 @@ class RecordResult:
         return len(self.misses) + len(self.false_alarms) + len(self.violations)
 
 
-@dataclass(frozen=True, slots=True)
-class TypeScore:
-    """Counts for one event type: `matched` pairs out of `n_gold` gold and `n_coded` coded events."""
+class _Figures:
+    """Precision, recall and F1 from `matched` pairs out of `n_gold` gold and `n_coded` coded events."""
 
-    n_gold: int = 0
-    n_coded: int = 0
-    matched: int = 0
+    __slots__ = ()
+    n_gold: int
+    n_coded: int
+    matched: int
 
     @property
     def precision(self) -> float:
@@ -171,8 +171,17 @@ class TypeScore:
         return _f1(self.precision, self.recall)
 
 
+@dataclass(frozen=True, slots=True)
+class TypeScore(_Figures):
+    """Counts for one event type."""
+
+    n_gold: int = 0
+    n_coded: int = 0
+    matched: int = 0
+
+
 @dataclass(frozen=True, kw_only=True)
-class EventScore:
+class EventScore(_Figures):
     """Event figures for a set of records (see the module docstring for the rules)."""
 
     n_gold: int = 0
@@ -184,18 +193,6 @@ class EventScore:
     linking_gold: int = 0
     linking_right: int = 0
     records: tuple[RecordResult, ...] = ()
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.n_coded if self.n_coded else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
 
     @property
     def no_event_share(self) -> float | None:
@@ -325,11 +322,13 @@ def _actor_names(actor: Actor) -> set[str]:
     return {n.casefold() for n in names if n}
 
 
-def _spans(actors: Sequence[GoldActor], text: str) -> list[tuple[int, int]]:
+def gold_spans(actors: Sequence[GoldActor], text: str) -> list[tuple[int, int]]:
+    """Where any of the gold actors' words are in the text."""
     return [span for actor in actors for span in actor.spans(text)]
 
 
-def _overlaps(mention: Mention | None, spans: Sequence[tuple[int, int]]) -> bool:
+def overlaps(mention: Mention | None, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a mention shares a character with any of the spans."""
     return mention is not None and any(mention.start < end and start < mention.end for start, end in spans)
 
 

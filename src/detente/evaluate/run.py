@@ -21,7 +21,7 @@ from typing import Literal
 from detente.coding import Coder
 from detente.errors import InputError, Messages, UsageError
 from detente.evaluate.actors import ActorScore, score_actor_countries
-from detente.evaluate.events import EventScore, linking_event, score_events
+from detente.evaluate.events import EventScore, gold_spans, linking_event, overlaps, score_events
 from detente.evaluate.gold import GoldActor, GoldRecord, read_gold
 from detente.evaluate.motives import MotiveScore, score_motives
 from detente.ingest import make_article
@@ -175,18 +175,15 @@ def _links(
     for gold in record.events:
         if linking_event(gold, events, text) is not None:
             continue
-        sources = [m for m in golds if any(_overlap(m, span) for a in gold.sources for span in a.spans(text))]
-        targets = [m for m in golds if any(_overlap(m, span) for a in gold.targets for span in a.spans(text))]
+        source_spans, target_spans = gold_spans(gold.sources, text), gold_spans(gold.targets, text)
+        sources = [m for m in golds if overlaps(m, source_spans)]
+        targets = [m for m in golds if overlaps(m, target_spans)]
         for source in sources[:1]:
             for target in (t for t in targets if t is not source and t.sentence_index == source.sentence_index):
                 event = link(parsed, mentions, source, target)
                 if event is not None:
                     yield event
                     break
-
-
-def _overlap(mention: Mention, span: tuple[int, int]) -> bool:
-    return mention.start < span[1] and span[0] < mention.end
 
 
 def _word_spans(gold: GoldActor, text: str, starts: Sequence[int]) -> list[tuple[int, int]]:

@@ -99,10 +99,7 @@ class RuleCoder:
                 # An event needs an actor: a sentence that names none is skipped unread.
                 if not any(i in owner for i in range(span.start, span.end)) or not span.text.strip():
                     continue
-                start = offset + span.start_char
-                index = max(0, bisect.bisect_right(starts, start + len(span.text) - len(span.text.lstrip())) - 1)
-                dates = tuple(e for e in dated if span.start <= e.start < span.end)
-                sentence = _Sentence(doc, span, offset, index, owner, self._places(span, owner), dates)
+                sentence = self._sentence(starts, doc, offset, span, owner, dated)
                 events.extend(self._sentence_events(parsed, sentence))
         return tuple(events)
 
@@ -124,13 +121,23 @@ class RuleCoder:
             second = doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
             if first is None or second is None or not len(first) or not len(second):
                 return None
-            span = first[0].sent
-            dates = tuple(e for e in doc.ents if e.label_ in _DATE_ENTITIES and span.start <= e.start < span.end)
-            sentence = _Sentence(doc, span, offset, source.sentence_index, owner, frozenset(), dates)
+            dated = [ent for ent in doc.ents if ent.label_ in _DATE_ENTITIES]
+            starts = [s.start for s in parsed.sentences]
+            sentence = self._sentence(starts, doc, offset, first[0].sent, owner, dated)
             chains = self._chains(sentence)
             chain = _linking_chain(chains, first.root, second.root)
             return None if chain is None else self._event(self._act(parsed, sentence, chain), source, target)
         return None
+
+    def _sentence(
+        self, starts: list[int], doc: Doc, offset: int, span: Span, owner: dict[int, Mention], dated: list[Span]
+    ) -> _Sentence:
+        """A spaCy sentence with what the rules read from it: its index among the article's
+        sentences, the mentions on its tokens, the ones used as places, and its date expressions."""
+        first_char = offset + span.start_char + len(span.text) - len(span.text.lstrip())
+        index = max(0, bisect.bisect_right(starts, first_char) - 1)
+        dates = tuple(e for e in dated if span.start <= e.start < span.end)
+        return _Sentence(doc, span, offset, index, owner, self._places(span, owner), dates)
 
     # --- mentions on tokens -------------------------------------------------------------------
 
