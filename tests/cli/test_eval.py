@@ -164,6 +164,14 @@ def test_eval_bad_gold_file(runner, tmp_path) -> None:
     assert missing.exit_code == 1 and missing.stderr.startswith("Error: [D209]")
 
 
+def test_eval_gold_file_that_is_not_text(runner, tmp_path) -> None:
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(b'{"id": "a", "text": "Iran spoke.", "events": []}\n\xff\xfe\x00binary\n')
+    result = runner.invoke(app, ["eval", str(junk)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [D203]") and "junk.jsonl:2 is not UTF-8" in result.stderr
+
+
 @pytest.mark.parametrize("option", [["--format", "csv"], ["--by", "actor"], ["--mode", "loose"]])
 def test_eval_bad_options(runner, mini, option) -> None:
     result = runner.invoke(app, ["eval", str(mini), *option])

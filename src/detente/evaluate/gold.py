@@ -94,9 +94,13 @@ def _event(data: dict[str, Any]) -> GoldEvent:
 
 
 def read_gold(path: str | Path) -> Iterator[GoldRecord]:
-    """Records of a gold file; a malformed line raises InputError naming the file and line."""
-    with Path(path).open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
+    """Records of a gold file; a malformed or undecodable line raises InputError naming the file and line."""
+    with Path(path).open("rb") as raw:
+        for number, data_line in enumerate(raw, start=1):
+            try:
+                line = data_line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"gold files are UTF-8 JSON lines; {path}:{number} is not UTF-8", code="D203") from exc
             if not line.strip():
                 continue
             try:
