@@ -20,7 +20,7 @@ from spacy.language import Language
 from detente.actors import ActorResolver, DictionaryResolver
 from detente.events import EventCoder, RuleCoder
 from detente.models import Article, CodedArticle
-from detente.motives import MotiveExtractor, NoMotives
+from detente.motives import MotiveExtractor, RuleExtractor
 from detente.nlp import load_pipeline, parse_articles
 
 T = TypeVar("T")
@@ -48,7 +48,7 @@ class Coder:
         self.nlp = nlp or load_pipeline()
         self.resolver = resolver or DictionaryResolver(self.nlp)
         self.event_coder = event_coder or RuleCoder()
-        self.motive_extractor = motive_extractor or NoMotives()
+        self.motive_extractor = motive_extractor or RuleExtractor()
         self.config = config or CoderConfig()
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

@@ -37,8 +37,14 @@ def _score(name: str) -> SetScore:
 
 
 def test_floors_file_shape() -> None:
-    assert set(FLOORS) == {"actor_country_accuracy", "event_f1", "type_accuracy", "no_must_not_violations"}
-    for key in ("actor_country_accuracy", "event_f1", "type_accuracy"):
+    assert set(FLOORS) == {
+        "actor_country_accuracy",
+        "event_f1",
+        "type_accuracy",
+        "no_must_not_violations",
+        "motive_recall",
+    }
+    for key in ("actor_country_accuracy", "event_f1", "type_accuracy", "motive_recall"):
         assert all(0.0 <= floor <= 1.0 for floor in FLOORS[key].values()), key
 
 
@@ -59,6 +65,13 @@ def test_type_accuracy(name: str) -> None:
     events = _score(name).events
     assert events.type_accuracy is not None, f"{name} has no linking records"
     assert events.type_accuracy >= FLOORS["type_accuracy"][name], [r.record.id for r in events.worst(20)]
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["motive_recall"]))
+def test_motive_recall(name: str) -> None:
+    motives = _score(name).motives
+    assert motives.recall is not None, f"{name} has no gold motives"
+    assert motives.recall >= FLOORS["motive_recall"][name], [(m.record_id, m.actor, m.goal) for m in motives.misses]
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS["no_must_not_violations"]))
