@@ -32,3 +32,21 @@ def test_export_writes_every_table(runner, db_path, tmp_path, fmt: str) -> None:
 def test_export_needs_out(runner, db_path) -> None:
     result = runner.invoke(app, ["export", "--db", str(db_path)])
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("polecat", "events.polecat.jsonl"), ("cameo-tsv", "events.cameo.tsv")])
+def test_export_in_the_fields_formats_within_a_window(runner, db_path, tmp_path, fmt: str, name: str) -> None:
+    three_articles(db_path)
+    everything = tmp_path / "all"
+    window = tmp_path / "window"
+    base = ["export", "--db", str(db_path), "--format", fmt]
+    assert runner.invoke(app, [*base, "--out", str(everything)]).exit_code == 0
+    result = runner.invoke(app, [*base, "--out", str(window), "--since", "2099-01-01"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == str(window / name)
+    lines = (everything / name).read_text(encoding="utf-8").splitlines()
+    header = 1 if fmt == "cameo-tsv" else 0
+    assert len(lines) - header >= 1
+    assert len((window / name).read_text(encoding="utf-8").splitlines()) == header  # nothing after 2099
+    bad = runner.invoke(app, [*base, "--out", str(window), "--since", "tomorrow"])
+    assert bad.exit_code == 1 and "D105" in bad.stderr

@@ -41,12 +41,14 @@ def test_older_store_is_upgraded_even_when_opened_to_read(db_path: Path) -> None
     with Store(db_path) as store:
         store.con.execute("ALTER TABLE mentions DROP COLUMN person_id")
         store.con.execute("ALTER TABLE actors DROP COLUMN cameo")
+        store.con.execute("ALTER TABLE actors DROP COLUMN parent")
         store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store(db_path, read_only=True) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.actors() == []
         columns = {r[0] for r in store.con.execute("DESCRIBE mentions").fetchall()}
         assert "person_id" in columns
+        assert "parent" in {r[0] for r in store.con.execute("DESCRIBE actors").fetchall()}
 
 
 def test_newer_store_is_refused(db_path: Path) -> None:

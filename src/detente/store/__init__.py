@@ -1,13 +1,13 @@
 """Stage 6: where coded articles live. DuckDB by default (`./detente.duckdb` or `DETENTE_DB`)."""
 
 from detente.store.duckdb_store import (
-    EXPORT_FORMATS,
     Filters,
     NearDuplicate,
     Store,
     WriteBatch,
     default_db_path,
 )
+from detente.store.exports import EXPORT_FORMATS, export_store
 from detente.store.schema import SCHEMA_VERSION, TABLES
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "Store",
     "WriteBatch",
     "default_db_path",
+    "export_store",
 ]

@@ -14,20 +14,23 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
-from detente.errors import Messages, StoreError, UsageError
-from detente.ingest.dedup import Fingerprint, similarity
+from detente.errors import Messages, StoreError
 from detente.models import Article, CodedArticle, IngestError, IngestSummary
 from detente.store import rows
+from detente.store.exports import export_store
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION, VIEWS
 
+if TYPE_CHECKING:
+    # Imported for types only: the ingest package loads HTML and feed parsers a reading command never needs.
+    from detente.ingest.dedup import Fingerprint
+
 DEFAULT_DB = "detente.duckdb"
-EXPORT_FORMATS = ("parquet", "csv", "jsonl")
 
 
 def default_db_path() -> Path:
@@ -172,6 +175,8 @@ class Store:
         self, fingerprints: dict[str, Fingerprint], *, threshold: float
     ) -> dict[str, tuple[str, float]]:
         """For each new article id, the stored article it nearly duplicates (and the similarity)."""
+        from detente.ingest.dedup import similarity
+
         if not fingerprints:
             return {}
         ids, bands, buckets = [], [], []
@@ -340,34 +345,23 @@ class Store:
 
     # --- export ---------------------------------------------------------------------------------
 
-    def export(self, out: str | Path, *, format: str = "parquet") -> list[Path]:
-        """Write every table to `out/<table>.<ext>`; events and motives in their public shape."""
-        if format not in EXPORT_FORMATS:
-            raise UsageError(Messages.D101.format(value=format, choices=", ".join(EXPORT_FORMATS)), code="D101")
-        directory = Path(out)
-        directory.mkdir(parents=True, exist_ok=True)
-        nested = format != "csv"  # CSV has no nested values: it gets the flat tables
-        sources = {
-            "articles": "SELECT * EXCLUDE (minhash) FROM articles",
-            "sentences": "SELECT * FROM sentences",
-            "actors": "SELECT * FROM actor_records"
-            if nested
-            else "SELECT * EXCLUDE (aliases), array_to_string(aliases, '|') AS aliases FROM actor_records",
-            "mentions": "SELECT * FROM mentions",
-            "events": "SELECT * FROM event_records" if nested else "SELECT * FROM events",
-            "motives": "SELECT * FROM motive_records" if nested else "SELECT * FROM motives",
-            "ingest_runs": "SELECT * FROM ingest_runs",
-            "ingest_errors": "SELECT * FROM ingest_errors",
-        }
-        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[format]
-        extension = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl"}[format]
-        written = []
-        for name, query in sources.items():
-            target = directory / f"{name}.{extension}"
-            literal = str(target).replace("'", "''")
-            self.con.execute(f"COPY ({query}) TO '{literal}' ({options})")
-            written.append(target)
-        return written
+    def export(
+        self,
+        out: str | Path,
+        *,
+        format: str = "parquet",
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Path]:
+        """Write the store into the folder `out` in `format` (one of EXPORT_FORMATS); returns what was written.
+
+        parquet, csv and jsonl write every table to `out/<table>.<ext>` (Parquet events and motives as
+        folders partitioned by month); polecat and cameo-tsv write the events only. `since`/`until`
+        keep the events and motives dated in that window. See `detente.store.exports` and docs/formats.md.
+
+        Example: `store.export("export/", format="cameo-tsv", since=dt.date(2015, 1, 1))`.
+        """
+        return export_store(self.con, out, format=format, since=since, until=until)
 
 
 def _unique(items: list[Any], key: Any) -> list[Any]:

@@ -44,6 +44,7 @@ def actor_row(actor: Actor) -> Row:
         "aliases": list(actor.aliases),
         "wikidata": actor.wikidata,
         "cameo": actor.cameo,
+        "parent": actor.parent,
     }
 
 

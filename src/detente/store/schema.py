@@ -6,7 +6,7 @@ public shape of events and motives, the one `detente events --format jsonl` prin
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     """CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -73,7 +73,7 @@ VIEWS = [
         category, {_party("concerns")} AS concerns, polarity, modality, evidence, rule_id
         FROM motives""",
     """CREATE OR REPLACE VIEW actor_records AS SELECT
-        a.actor_id, a.name, a.kind, a.country, a.sector, a.cameo, a.aliases, a.wikidata,
+        a.actor_id, a.name, a.kind, a.country, a.sector, a.cameo, a.parent, a.aliases, a.wikidata,
         count(m.mention_id) AS mentions
         FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id OR m.person_id = a.actor_id
         GROUP BY ALL""",
@@ -85,6 +85,8 @@ MIGRATIONS: dict[int, list[str]] = {
     # 2: a mention that names a person links the person as well as the body they act for.
     # and actors carry their CAMEO group code (HMS for Hamas).
     2: ["ALTER TABLE mentions ADD COLUMN person_id VARCHAR", "ALTER TABLE actors ADD COLUMN cameo VARCHAR"],
+    # 3: an organisation's parent, so that "Hamas" in an analysis takes in its political bureau.
+    3: ["ALTER TABLE actors ADD COLUMN parent VARCHAR"],
 }
 
 TABLES = (
