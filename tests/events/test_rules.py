@@ -36,6 +36,7 @@ triggers:
   - {lemma: support, pos: noun, with: [military, financial], type: AID}
   - {lemma: sanction, pos: noun, type: SANCTION}
   - {lemma: cut, pos: verb, with: [tie, relation], type: SANCTION}
+  - {lemma: cut, pos: verb, with: [aid], type: SANCTION, mode: cut-aid}
   - {lemma: send, pos: verb, with: [aid], type: AID, target: [prep:to, dative]}
   - {lemma: urge, pos: verb, type: REQUEST}
   - {lemma: blockade, pos: noun, type: COERCE}
@@ -226,6 +227,16 @@ def test_relative_dates_are_anchored_on_the_article(coder: Coder) -> None:
     assert event.date == dt.date(2015, 1, 27)
     (event,) = _events(coder, "Israel attacked Syria last week.")
     assert event.date == dt.date(2015, 1, 25)
+    # The article's own weekday is the article's day: a Sunday report's "on Sunday" is not a week earlier.
+    (event,) = _events(coder, "Israel attacked Syria on Sunday.")
+    assert event.date == dt.date(2015, 2, 1)
+
+
+def test_a_past_perfect_is_background_with_no_article_date(coder: Coder) -> None:
+    (event,) = _events(coder, "Israel had attacked Syria each year.")
+    assert event.date is None  # before the report, on a date the article does not give
+    (event,) = _events(coder, "Israel had attacked Syria on 4 October 2007.")
+    assert event.date == dt.date(2007, 10, 4)
 
 
 def test_an_undated_article_gives_no_relative_date(coder: Coder) -> None:
@@ -233,6 +244,12 @@ def test_an_undated_article_gives_no_relative_date(coder: Coder) -> None:
     assert event.date is None
     (event,) = _events(coder, "Israel attacked Syria on 4 October 2007.", date=None)
     assert event.date == dt.date(2007, 10, 4)
+
+
+def test_the_source_is_not_its_own_target(coder: Coder) -> None:
+    # "its" inside the object is the source again; the target is the next role that holds an actor.
+    (event,) = _events(coder, "Iran cut its financial aid to Hamas.")
+    assert (event.type, event.source.actor.id, event.target.actor.id) == ("SANCTION", "IRN", "hamas")
 
 
 def test_no_date_expression_gives_the_article_date(coder: Coder) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from detente.models import Event, Mention
-from detente.nlp.pipeline import ParsedArticle
+
+if TYPE_CHECKING:  # the protocol names the parse; loading spaCy is the coder's business, not the ontology's
+    from detente.nlp.pipeline import ParsedArticle
 
 
 class EventCoder(Protocol):

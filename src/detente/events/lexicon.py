@@ -10,13 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
-from detente.errors import DataError, Messages
-from detente.events.ontology import EntryChecker, Ontology, entry_error, load_ontology
+from detente.events.ontology import EntryChecker, Ontology, entry_error, load_ontology, parse_yaml, read_packaged
 
 Pos = Literal["verb", "noun"]
 
@@ -140,31 +136,17 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged trigger lexicon, checked against the ontology (loaded once per process)."""
-    return parse_lexicon(_read(_TRIGGERS), _TRIGGERS, load_ontology())
+    return parse_lexicon(read_packaged(_TRIGGERS), _TRIGGERS, load_ontology())
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """The packaged cue lists (loaded once per process)."""
-    return parse_cues(_read(_CUES), _CUES, load_ontology())
-
-
-def _read(name: str) -> str:
-    resource = resources.files("detente").joinpath(name)
-    if not resource.is_file():
-        raise DataError(Messages.D301.format(name=name), code="D301")
-    return resource.read_text(encoding="utf-8")
-
-
-def _yaml(text: str, source: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise entry_error(source, None, f"not valid YAML ({exc})") from exc
+    return parse_cues(read_packaged(_CUES), _CUES, load_ontology())
 
 
 def parse_lexicon(text: str, source: str, ontology: Ontology) -> Lexicon:
-    data = _yaml(text, source)
+    data = parse_yaml(text, source)
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         raise entry_error(source, None, "the file must be a mapping with a `triggers` list")
     entries = [_trigger(source, index, item, ontology) for index, item in enumerate(data["triggers"])]
@@ -240,7 +222,7 @@ def _roles(check: EntryChecker, name: str, default: tuple[str, ...]) -> tuple[st
 
 
 def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
-    data = _yaml(text, source)
+    data = parse_yaml(text, source)
     if not isinstance(data, dict):
         raise entry_error(source, None, "the file must be a mapping")
 

@@ -394,6 +394,22 @@ def _label(item: Any, field: str, fallback: str) -> str:
     return value if isinstance(value, str) and value.strip() else fallback
 
 
+def read_packaged(name: str) -> str:
+    """The text of a data file shipped in the package (`data/...`); D301 when it is missing."""
+    resource = resources.files("detente").joinpath(name)
+    if not resource.is_file():
+        raise DataError(Messages.D301.format(name=name), code="D301")
+    return resource.read_text(encoding="utf-8")
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """YAML text as data; D302 naming `source` when it is not valid YAML."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise entry_error(source, None, f"not valid YAML ({exc})") from exc
+
+
 def entry_error(source: str, key: str | None, detail: str) -> DataError:
     where = detail if key is None else f"entry {key!r}: {detail}"
     return DataError(Messages.D302.format(name=source, detail=where), code="D302")

@@ -21,16 +21,18 @@ Every word list is data (triggers.yaml, cues.yaml); this module holds only the g
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import Cues, Lexicon, Trigger, load_cues, load_lexicon
 from detente.events.ontology import Ontology, load_ontology
-from detente.events.when import event_date
+from detente.events.when import event_date, parse_date
 from detente.events.where import resolve_place
 from detente.models import Event, Mention, Modality, Place
+from detente.nlp.mentions import mention_owners, sentences_with_actors
 from detente.nlp.pipeline import ParsedArticle
 
 # Dependencies through which a trigger sits inside another trigger's complement, and so is part of
@@ -92,15 +94,12 @@ class RuleCoder:
     def code(self, parsed: ParsedArticle, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
         starts = [s.start for s in parsed.sentences]
         events: list[Event] = []
-        for offset, doc in parsed.docs:
-            owner = self._owners(doc, offset, mentions)
-            dated = [ent for ent in doc.ents if ent.label_ in _DATE_ENTITIES]
-            for span in doc.sents:
-                # An event needs an actor: a sentence that names none is skipped unread.
-                if not any(i in owner for i in range(span.start, span.end)) or not span.text.strip():
-                    continue
-                sentence = self._sentence(starts, doc, offset, span, owner, dated)
-                events.extend(self._sentence_events(parsed, sentence))
+        dated: dict[int, list[Span]] = {}
+        for offset, doc, span, owner in sentences_with_actors(parsed, mentions):
+            if id(doc) not in dated:
+                dated[id(doc)] = [ent for ent in doc.ents if ent.label_ in _DATE_ENTITIES]
+            sentence = self._sentence(starts, doc, offset, span, owner, dated[id(doc)])
+            events.extend(self._sentence_events(parsed, sentence))
         return tuple(events)
 
     def link(
@@ -116,7 +115,7 @@ class RuleCoder:
         for offset, doc in parsed.docs:
             if not offset <= source.start < offset + len(doc.text):
                 continue
-            owner = self._owners(doc, offset, mentions)
+            owner = mention_owners(doc, offset, mentions)
             first = doc.char_span(source.start - offset, source.end - offset, alignment_mode="expand")
             second = doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
             if first is None or second is None or not len(first) or not len(second):
@@ -140,21 +139,6 @@ class RuleCoder:
         return _Sentence(doc, span, offset, index, owner, self._places(span, owner), dates)
 
     # --- mentions on tokens -------------------------------------------------------------------
-
-    @staticmethod
-    def _owners(doc: Doc, offset: int, mentions: Iterable[Mention]) -> dict[int, Mention]:
-        owner: dict[int, Mention] = {}
-        end = offset + len(doc.text)
-        # Resolved mentions win over unknown entities, longer ones over the words inside them.
-        ranked = sorted(
-            (m for m in mentions if offset <= m.start and m.end <= end),
-            key=lambda m: (m.actor is not None, m.end - m.start),
-        )
-        for mention in ranked:
-            span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-            for token in span or ():
-                owner[token.i] = mention
-        return owner
 
     def _places(self, span: Span, owner: dict[int, Mention]) -> frozenset[int]:
         """Tokens of mentions that name where something happened: objects of "in", "near"... with the
@@ -333,16 +317,28 @@ class RuleCoder:
             intensity=self.ontology.intensity(type_name, mode),
             negated=self._negated(token, sentence),
             modality=modality,
-            date=event_date(self._date_expression(token, sentence), parsed.article.date),
+            date=self._date(token, sentence, parsed),
             place=self._place(token, sentence),
             rule_id=entry.key,
         )
+
+    def _date(self, token: Token, sentence: _Sentence, parsed: ParsedArticle) -> dt.date | None:
+        """The sentence's date for the act, else the article's; but a past perfect ("Tehran had sent
+        the group money") tells background from before the report, on no date the article gives."""
+        expression = self._date_expression(token, sentence)
+        if _past_perfect(token):
+            return parse_date(expression, parsed.article.date) if expression else None
+        return event_date(expression, parsed.article.date)
 
     @staticmethod
     def _event(act: Event, source: Mention, target: Mention | None, *, inherited: bool = False) -> Event:
         confidence = 0.9 - 0.2 * inherited - 0.1 * (source.actor is None)
         confidence -= 0.1 * bool(target is not None and target.actor is None)
-        return replace(act, source=source, target=target, confidence=round(max(0.1, confidence), 2))
+        place = act.place
+        if place is None and act.mode == "visit" and target is not None:
+            # A visit happens where the visitor goes: "a visit to Tehran" took place in Tehran.
+            place = resolve_place(target.text, target.actor)
+        return replace(act, source=source, target=target, place=place, confidence=round(max(0.1, confidence), 2))
 
     def _type(self, chain: _Found) -> tuple[str, str | None]:
         """The event's type and mode: the outer trigger's, with the promised act deciding between
@@ -402,7 +398,7 @@ class RuleCoder:
 
     def _targets(self, token: Token, entry: Trigger, sentence: _Sentence, *, exclude: list[Mention]) -> list[Mention]:
         roles = [r for r in entry.target if r not in entry.source]
-        found = [m for m in self._by_roles(token, tuple(roles), sentence, entry=entry) if m not in exclude]
+        found = self._by_roles(token, tuple(roles), sentence, entry=entry, exclude=exclude)
         if found:
             return found
         if entry.pos == "noun":
@@ -412,7 +408,7 @@ class RuleCoder:
             carrier = self._light_verb(token)
             if carrier is not None:
                 carried = [r for r in ("dobj", "dative", *roles) if r.startswith("prep:") or r in ("dobj", "dative")]
-                found = [m for m in self._by_roles(carrier, tuple(carried), sentence, skip=token) if m not in exclude]
+                found = self._by_roles(carrier, tuple(carried), sentence, skip=token, exclude=exclude)
         return found
 
     def _by_roles(
@@ -424,9 +420,14 @@ class RuleCoder:
         skip: Token | None = None,
         surface: bool = False,
         entry: Trigger | None = None,
+        exclude: list[Mention] | None = None,
     ) -> list[Mention]:
         """The mentions in the first of `roles` that holds any. Roles are logical (a passive's subject
-        is its object) unless `surface`."""
+        is its object) unless `surface`.
+
+        `exclude` (the sources) hold no role; nor does an excluded actor found inside a phrase word
+        ("cut its support to Hamas"), so the search goes on to the next role."""
+        excluded = {m.actor.id for m in exclude or () if m.actor is not None}
         passive = not surface and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
         # A word of the trigger phrase ("cut ties with Iran") lends its own prepositions to the trigger,
         # and is a participant only through the actor inside it ("froze Russian assets").
@@ -441,11 +442,14 @@ class RuleCoder:
                     continue
                 if word in phrase:
                     inside = self._inside(word, sentence)
+                    # "cut its support to Hamas": the owner of the phrase word is the source again
+                    if inside is not None and inside.actor is not None and inside.actor.id in excluded:
+                        inside = None
                     mentions = [inside] if inside is not None else []
                 else:
                     mentions = self._mentions_at(word, sentence, search=role not in ("compound", "amod"))
                 for mention in mentions:
-                    if mention not in found:
+                    if mention not in found and mention not in (exclude or ()):
                         found.append(mention)
             if found:
                 return found
@@ -626,6 +630,12 @@ class RuleCoder:
 # Dependencies through which a verb's negation, modal or intent reaches a trigger below it: the
 # complements and coordinated verbs of its clause, not its adverbial clauses or relative clauses.
 _CLAUSE = frozenset({"xcomp", "ccomp", "conj", "acomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acl"})
+
+
+def _past_perfect(token: Token) -> bool:
+    """ "had sent", "had been attacked": a past participle under the auxiliary "had"."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return verb.tag_ == "VBN" and any(child.dep_ == "aux" and child.lower_ in ("had", "'d") for child in verb.children)
 
 
 def _climbs(word: Token, carriers: frozenset[str]) -> bool:

@@ -17,6 +17,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Durations and vague spans are not dates of an act ("for three years", "the past decade").
 _NOT_A_DATE = re.compile(r"\b(decades?|years|months|weeks|days|hours|centur(y|ies)|era|period|times?)\b", re.I)
 _LEAD = re.compile(r"^(on|in|at|during|by|since|from|as of|of)\s+", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def event_date(expression: str | None, article_date: dt.date | None) -> dt.date | None:
@@ -35,6 +36,8 @@ def parse_date(expression: str, article_date: dt.date | None) -> dt.date | None:
         return None
     if article_date is None and not _YEAR.search(text):
         return None  # "on Tuesday" in an undated article: which Tuesday is unknowable
+    if article_date is not None and text.lower() == _WEEKDAYS[article_date.weekday()]:
+        return article_date  # a Wednesday report's "on Wednesday" is that day, not a week before
     return _parse(text, article_date)
 
 

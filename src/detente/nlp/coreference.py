@@ -36,11 +36,12 @@ class ReferenceRule:
     countries: frozenset[str] = frozenset()
     sectors: frozenset[str] = frozenset()
 
-    def accepts(self, mention: Mention) -> bool:
+    def accepts(self, mention: Mention, person_nouns: frozenset[str] = frozenset()) -> bool:
         actor = mention.actor
         if actor is None:
             return False
-        kind = "person" if mention.person is not None else actor.kind
+        last_word = mention.text.rsplit(None, 1)[-1].lower() if mention.text else ""
+        kind = "person" if mention.person is not None or last_word in person_nouns else actor.kind
         return (
             kind in self.kinds
             and (not self.countries or actor.country in self.countries)
@@ -53,6 +54,7 @@ class CoreferenceRules:
     pronouns: tuple[ReferenceRule, ...]
     descriptions: tuple[ReferenceRule, ...]
     window: int = 2  # previous sentences searched for an antecedent
+    person_nouns: frozenset[str] = frozenset()  # "a Hamas official" is a person, for he/she
     # A name after these is where something happened ("talks in Tehran"), not someone to refer back to.
     locative_preps: frozenset[str] = frozenset(
         {"in", "at", "into", "inside", "outside", "near", "across", "throughout", "within"}
@@ -70,6 +72,7 @@ def load_coreference_rules() -> CoreferenceRules:
     return CoreferenceRules(
         pronouns=tuple(_rule(item, name) for item in data.get("pronouns", ())),
         descriptions=tuple(_rule(item, name) for item in data.get("descriptions", ())),
+        person_nouns=frozenset(str(word).lower() for word in data.get("person_nouns", ())),
     )
 
 
@@ -168,7 +171,7 @@ class Coreference:
     def _antecedent(self, candidates: list[Mention], start: int, sentence: int, rule: ReferenceRule) -> Mention | None:
         """The most recent compatible mention before `start`, no more than `window` sentences back."""
         earlier = (m for m in candidates if m.end <= start and m.sentence_index >= sentence - self.rules.window)
-        return max((m for m in earlier if rule.accepts(m)), key=lambda m: m.end, default=None)
+        return max((m for m in earlier if rule.accepts(m, self.rules.person_nouns)), key=lambda m: m.end, default=None)
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
