@@ -119,8 +119,10 @@ def main() -> None:
         stages = _run_phase("stages", corpus, 1)
     bare, det = best["bare"], best["detente"]
     tokens = bare["tokens"]
-    print(f"corpus: {int(bare['articles'])} articles, {int(tokens)} tokens; workers: {args.workers}; "
-          f"best of {args.repeat}")
+    print(
+        f"corpus: {int(bare['articles'])} articles, {int(tokens)} tokens; workers: {args.workers}; "
+        f"best of {args.repeat}"
+    )
     print(f"{'':10} {'articles/s':>12} {'tokens/s':>12} {'peak RSS MB':>12}")
     for name, result in (("spaCy", bare), ("detente", det)):
         rate = result["articles"] / result["seconds"] if name == "spaCy" else bare["articles"] / result["seconds"]

@@ -15,6 +15,7 @@ from detente.nlp import load_pipeline
 from detente.store import Store
 from detente.synthetic import wire_reports
 from factories import coded_article
+from written import WrittenStore
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLE = SHARED / "examples" / "hamas-iran-rapprochement.txt"
@@ -75,3 +76,10 @@ def reports_jsonl(tmp_path: Path) -> Callable[..., Path]:
 def make_coded() -> Callable[..., CodedArticle]:
     """Build a coded article by hand (see factories.coded_article)."""
     return coded_article
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> Iterator[WrittenStore]:
+    """A real store with articles, actors, events and motives written by hand (tests/written.py)."""
+    with Store(tmp_path / "s.duckdb") as store:
+        yield WrittenStore(store)

@@ -11,6 +11,7 @@ def test_exported_members() -> None:
             "Actor",
             "Article",
             "Coder",
+            "Corpus",
             "CoderConfig",
             "CodedArticle",
             "DataError",
@@ -32,6 +33,7 @@ def test_exported_members() -> None:
             "UsageError",
             "code_articles",
             "ingest",
+            "open",
             "read_sources",
         ]
     )
@@ -44,3 +46,13 @@ def test_error_tree_and_codes() -> None:
         assert issubclass(cls, detente.DetenteError)
     error = detente.InputError("empty input", code="D201")
     assert str(error) == "[D201] empty input" and error.code == "D201"
+
+
+def test_store_commands_start_without_spacy() -> None:
+    """`detente dyad`/`explain` only read the store: importing the CLI must not load spaCy."""
+    import subprocess
+    import sys
+
+    code = "import sys, detente.cli.app; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -81,3 +81,15 @@ class Messages:
     D401 = "cannot open store {path}: {detail}"
     D402 = "store {path} has schema version {found}, newer than this detente ({supported}); upgrade detente"
     D403 = "store {path} is not a detente store (no schema version table)"
+
+    # analysis (D15x): dyads, trends and networks
+    D150 = "unknown actor {text!r}{hint}"
+    D151 = "unknown period {value!r}; choose one of: {choices}"
+    D152 = "--since {since} is after --until {until}"
+    D153 = "--min-events must be at least 1, not {value}"
+
+    # exports and the generated store (D16x, D44x)
+    D160 = "refusing to replace {path}: it holds files detente did not write ({found}); move them or pick another --out"
+    D161 = "a generated store needs n_events >= 0, n_actors >= 2 and start <= end (got {n_events}, {n_actors})"
+    D162 = "store {path} already holds articles or events; generate into an empty store"
+    D441 = "could not generate the store: {detail}"

@@ -68,6 +68,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     cameo: str | None = None
+    parent: str | None = None  # the organisation this one is part of (Hamas for its political bureau)
 
     @property
     def code(self) -> str:

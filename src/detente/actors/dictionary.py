@@ -399,7 +399,9 @@ class ActorDictionary:
         """
         if actor_id in self.organisations:
             org = self.organisations[actor_id]
-            return Actor(org.id, org.name, org.kind, org.country, org.sector, org.aliases, org.wikidata, org.cameo)
+            return Actor(
+                org.id, org.name, org.kind, org.country, org.sector, org.aliases, org.wikidata, org.cameo, org.parent
+            )
         if actor_id in self.people:
             person = self.people[actor_id]
             standing = person.standing_on(on)

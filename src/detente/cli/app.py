@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import signal
 import sys
 import time
@@ -18,21 +17,12 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from detente import records
+from detente.cli.analysis import dyad_cli, explain_cli, network_cli
 from detente.cli.evaluation import eval_cli
+from detente.cli.options import DbOption, SinceOpt, UntilOpt, parse_date
 from detente.cli.output import LIST_FORMATS, default_format, emit, to_json
 from detente.errors import DetenteError, Messages, UsageError
-from detente.ingest import (
-    INPUT_FORMATS,
-    FieldMap,
-    Limits,
-    NearDuplicateConfig,
-    ReadOptions,
-    UrllibFetcher,
-    make_article,
-    read_sources,
-)
 from detente.models import CodedArticle, Event, IngestError, IngestSummary, Mention
-from detente.pipeline import IngestOptions, code_stream, ingest
 from detente.store import EXPORT_FORMATS, Filters, Store
 
 
@@ -75,28 +65,13 @@ app = typer.Typer(
 )
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", envvar="DETENTE_DB", help="Store file (default ./detente.duckdb).", show_default=False),
-]
 ListFormat = Annotated[str | None, typer.Option("--format", help="table | jsonl | csv (table on a terminal).")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Only rows involving this actor (id, name or country).")]
 DyadOpt = Annotated[
     tuple[str, str] | None, typer.Option("--dyad", help="Only rows between two actors, either direction.")
 ]
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Only these types (repeatable).")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on (YYYY-MM-DD).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise UsageError(Messages.D105.format(value=value), code="D105") from exc
 
 
 def _format(value: str | None, choices: tuple[str, ...]) -> str:
@@ -115,7 +90,7 @@ def _filters(
     limit: int | None,
 ) -> Filters:
     return Filters(
-        actor=actor, dyad=dyad, types=tuple(types or ()), since=_date(since), until=_date(until), limit=limit
+        actor=actor, dyad=dyad, types=tuple(types or ()), since=parse_date(since), until=parse_date(until), limit=limit
     )
 
 
@@ -188,7 +163,7 @@ def ingest_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz files, - for stdin, or URLs with --fetch.")],
     db: DbOption = None,
     workers: Annotated[int, typer.Option("--workers", help="Processes that code articles.")] = 1,
-    input_format: Annotated[str, typer.Option("--input-format", help="|".join(INPUT_FORMATS))] = "auto",
+    input_format: Annotated[str, typer.Option("--input-format", help="auto|txt|html|jsonl|csv|feed")] = "auto",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV field with the record id.")] = "id",
     text_field: Annotated[str, typer.Option("--text-field", help="JSONL/CSV field with the text.")] = "text",
     title_field: Annotated[str, typer.Option("--title-field")] = "title",
@@ -204,6 +179,9 @@ def ingest_cli(
 
     Example: detente ingest reports/ wire.jsonl.gz --workers 2
     """
+    from detente.ingest import FieldMap, Limits, NearDuplicateConfig, ReadOptions, UrllibFetcher
+    from detente.pipeline import IngestOptions, ingest
+
     if workers < 1:
         raise UsageError(Messages.D106, code="D106")
     options = IngestOptions(
@@ -245,9 +223,12 @@ def code_cli(
         raise UsageError(
             Messages.D103 if text is not None else Messages.D104, code="D103" if text is not None else "D104"
         )
+    from detente.ingest import FieldMap, ReadOptions, make_article, read_sources
+    from detente.pipeline import code_stream
+
     fmt = _format(fmt, ("text", "jsonl"))
     if text is not None:
-        items: Any = [make_article(text, date=_date(date), origin="<argument>")]
+        items: Any = [make_article(text, date=parse_date(date), origin="<argument>")]
     else:
         fields = FieldMap(id=id_field, text=text_field, date=date_field)
         items = read_sources([input or "-"], ReadOptions(fields=fields))
@@ -427,16 +408,19 @@ def errors_cli(db: DbOption = None, limit: LimitOpt = None, fmt: ListFormat = No
 @app.command("export")
 def export_cli(
     out: Annotated[Path, typer.Option("--out", help="Folder to write into.")],
-    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | jsonl")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | jsonl | polecat | cameo-tsv")] = "parquet",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     db: DbOption = None,
 ) -> None:
-    """Export every table to files.
+    """Export the store in the field's formats (docs/formats.md); events and motives within --since/--until.
 
     Example: detente export --format parquet --out export/
+    Example: detente export --format cameo-tsv --out export/ --since 2015-01-01
     """
     fmt = _format(fmt, EXPORT_FORMATS)
     with Store(db, read_only=True) as store:
-        written = store.export(out, format=fmt)
+        written = store.export(out, format=fmt, since=parse_date(since), until=parse_date(until))
     for path in written:
         print(path)
 
@@ -448,16 +432,35 @@ def demo_cli(db: DbOption = None, workers: Annotated[int, typer.Option("--worker
     Example: detente demo
     """
     from detente.demo import run_demo
+    from detente.pipeline import IngestOptions
 
     with Store(db) as store, _terminate_as_interrupt(), _progress_reporter("demo corpus") as report:
         summary = run_demo(store, options=IngestOptions(workers=workers), on_batch=report)
         _print_summary(summary)
         counts = store.stats()
-    print(f"Store {db or 'detente.duckdb'}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+        print(f"Store {db or 'detente.duckdb'}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+        if not summary.interrupted:
+            _print_busiest_explanation(store)
     raise typer.Exit(130 if summary.interrupted else 0)
 
 
+def _print_busiest_explanation(store: Store) -> None:
+    """The demo ends with the question detente is for, asked of the corpus's most active dyad."""
+    from detente.analysis import busiest_dyads
+    from detente.explain import explain, render
+
+    busiest = busiest_dyads(store.con, limit=1)
+    if not busiest:
+        return
+    a, b, n = busiest[0]
+    print(f"\nThe most active dyad is {a.label} – {b.label} ({n} events). `detente explain` says:\n")
+    print(render(explain(store.con, a, b), "text"), end="")
+
+
 app.command("eval")(eval_cli)
+app.command("dyad")(dyad_cli)
+app.command("network")(network_cli)
+app.command("explain")(explain_cli)
 
 
 def main() -> None:

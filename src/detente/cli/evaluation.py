@@ -7,11 +7,8 @@ from typing import Annotated
 
 import typer
 
+from detente.cli.options import check_choice
 from detente.cli.output import emit, to_json
-from detente.errors import Messages, UsageError
-from detente.evaluate import evaluate, report
-from detente.evaluate.report import error_lines, summary_rows
-from detente.evaluate.run import MODES
 
 EVAL_FORMATS = ("table", "json")
 BY_CHOICES = ("set", "type")
@@ -31,9 +28,13 @@ def eval_cli(
     Example: detente eval ../shared/eval/plover-gsr-dev.jsonl --by type --errors 5
     Example: detente eval ../shared/eval/*.jsonl --format json
     """
-    _check(fmt, EVAL_FORMATS)
-    _check(by, BY_CHOICES)
-    _check(mode, MODES)
+    check_choice(fmt, EVAL_FORMATS)
+    check_choice(by, BY_CHOICES)
+    from detente.evaluate import evaluate, report
+    from detente.evaluate.report import error_lines, summary_rows
+    from detente.evaluate.run import MODES
+
+    check_choice(mode, MODES)
     scores = evaluate(gold, mode=mode)
     if fmt == "json":
         print(to_json(report(scores, errors=max(0, errors))))
@@ -43,8 +44,3 @@ def eval_cli(
         for score in scores:
             print()
             print("\n".join(error_lines(score, errors)))
-
-
-def _check(value: str, choices: tuple[str, ...]) -> None:
-    if value not in choices:
-        raise UsageError(Messages.D101.format(value=value, choices=", ".join(choices)), code="D101")

@@ -5,9 +5,9 @@ The rule (also in docs/evaluation.md):
 - The actor: the coded motive's mention is the gold actor by the event rule's name test
   (`actor_matches` with the gold actor as a canonical name: actor or person name, id, alias, or the
   mention's words, case-insensitive; or a country code written as the gold actor).
-- The goal: content words are the lower-cased words of the goal, with stop words (spaCy's English
-  list) and words that only say "there is a goal" (want, seek, aim, ...) removed, each cut by a small
-  suffix rule (possessive, plural, -ing, -ed, final -e: "rebuilding" and "rebuilds" are "rebuild").
+- The goal: content words as `detente.goals.content_words` gives them: the lower-cased words of the
+  goal, without function words and words that only say "there is a goal" (want, seek, aim, ...),
+  each cut by a small suffix rule (possessive, plural, -ing, -ed, final -e).
   A coded goal matches when it shares at least max(1, ⌈n/3⌉) of the n content words of the gold goal.
 - One to one per record (maximum bipartite matching): one coded motive that lists every goal in a
   long phrase finds one gold motive, not all of them.
@@ -18,27 +18,13 @@ Recall only: gold motive lists are not exhaustive enough to call a coded motive 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from detente.evaluate.events import actor_matches, maximum_matching
 from detente.evaluate.gold import GoldActor, GoldRecord
+from detente.goals import content_words
 from detente.models import CodedArticle, Motive
-
-GOAL_WORDS = frozenset({"want", "wants", "seek", "seeks", "aim", "aims", "goal", "hope", "hopes", "try", "tries"})
-"""Words that introduce a goal rather than say what it is."""
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_STOP = frozenset(STOP_WORDS) | GOAL_WORDS
-
-
-def content_words(text: str) -> frozenset[str]:
-    """The stems of the words of a goal that say what the goal is."""
-    words = (w.casefold() for w in _WORD.findall(text))
-    return frozenset(_stem(w) for w in words if w not in _STOP and len(w) > 1)
 
 
 def goal_matches(gold_goal: str, coded_goal: str) -> bool:
@@ -90,20 +76,3 @@ def score_motives(pairs: Iterable[tuple[GoldRecord, CodedArticle]]) -> MotiveSco
         found += len(hits)
         misses.extend(MotiveMiss(record.id, a, g) for i, (a, g) in enumerate(record.motives) if i not in hits)
     return MotiveScore(gold=gold, found=found, misses=tuple(misses))
-
-
-def _stem(word: str) -> str:
-    # A few suffixes, not a real stemmer: enough for "rebuild"/"rebuilding", "pressure"/"pressures".
-    for mark in ("'s", "’s"):
-        word = word.removesuffix(mark)
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
-    return word

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 from detente.ingest.normalize import normalise_for_id
 
@@ -49,6 +48,9 @@ def fingerprint(text: str, config: NearDuplicateConfig) -> Fingerprint | None:
         return None
     k = config.shingle
     shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+    # Imported here: datasketch pulls in SciPy, which commands that only read the store never need.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=config.num_perm, seed=1)
     minhash.update_batch(list(shingles))
     signature = minhash.hashvalues.astype(np.uint64)

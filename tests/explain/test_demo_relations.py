@@ -1,0 +1,80 @@
+"""The demo corpus read as an analyst would: its relations change the way the sample reports tell.
+
+The reports were written with known turns (docs of the corpus: src/detente/data/demo/README.md):
+Iran and Saudi Arabia cut ties in 2016 and restored them in 2023; the United States and Iran went
+from the 2015 deal and 2016 sanctions relief to renewed sanctions in 2018 and the strikes of
+January 2020.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import detente
+from detente.demo import run_demo
+from detente.store import Store
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[detente.Corpus]:
+    home = tmp_path_factory.mktemp("home")
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DETENTE_HOME", str(home))
+        with Store(path) as store:
+            run_demo(store)
+    with detente.open(path) as opened:
+        yield opened
+
+
+def _turns(series: object) -> list[tuple[str, str]]:
+    return [(str(tp.period)[:7], tp.direction) for tp in series.trend.turning_points]  # type: ignore[attr-defined]
+
+
+def test_a_restoration_of_ties_reads_as_warming(corpus: detente.Corpus) -> None:
+    series = corpus.dyad("Iran", "Saudi Arabia")
+    assert series.trend.label == "warming"
+    assert _turns(series)[-1] == ("2023-03", "warming")
+    explained = corpus.explain("Iran", "Saudi Arabia")
+    assert explained.trend == "warming"
+    assert any(e.type == "SANCTION" and e.mode == "break-relations" for e in explained.key_events)
+
+
+def test_a_rupture_reads_as_cooling(corpus: detente.Corpus) -> None:
+    # Renewed US sanctions in 2018, then the killing of Soleimani and Iran's missiles in January 2020.
+    strikes = corpus.dyad("United States", "Iran", until=dt.date(2020, 1, 31))
+    assert strikes.trend.label == "cooling"
+    assert ("2018-11", "cooling") in _turns(strikes)  # sanctions reimposed in November 2018
+
+
+def test_sanctions_relief_reads_as_warming(corpus: detente.Corpus) -> None:
+    relief = corpus.dyad("United States", "Iran", until="2016-01-31")
+    assert relief.trend.label == "warming"
+    assert _turns(relief) == [("2016-01", "warming")]
+
+
+def test_the_explanation_of_the_hamas_iran_relation_names_meetings_and_motives(corpus: detente.Corpus) -> None:
+    explained = corpus.explain("Hamas", "Iran")
+    meetings = corpus.occurrences("Hamas", "Iran")
+    places = set(meetings.loc[meetings["type"] == "CONSULT", "place_name"].dropna())
+    assert {"Beirut", "Tehran"} <= places
+    hamas, iran = explained.motives
+    assert hamas.actor == "Hamas" and (hamas.toward_other or hamas.general)
+    assert iran.actor == "Iran" and (iran.toward_other or iran.general)
+
+
+def test_corpus_frames(corpus: detente.Corpus) -> None:
+    events = corpus.events(dyad=("Iran", "Hamas"), counted_only=True)
+    assert len(events) > 5 and set(events["source_country"]) <= {"IRN", "PSE"}
+    assert not events["negated"].any()
+    motives = corpus.motives(actor="Iran", categories=["goal"])
+    assert len(motives) > 3 and set(motives["category"]) == {"goal"}
+    actors = corpus.actors()
+    assert actors.iloc[0]["mentions"] >= actors.iloc[-1]["mentions"]
+    network = corpus.network(min_events=3)
+    assert ("IRN", "SAU") in network.graph.edges or ("SAU", "IRN") in network.graph.edges
+    assert Path(corpus.store.path).exists()
