@@ -44,6 +44,23 @@ def test_a_restoration_of_ties_reads_as_warming(corpus: detente.Corpus) -> None:
     assert any(e.type == "SANCTION" and e.mode == "break-relations" for e in explained.key_events)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "until", "month"),
+    [
+        ("Iran", "Saudi Arabia", "2016-01-31", "2016-01"),  # embassy stormed, ties cut
+        ("Egypt", "Hamas", "2013-07-31", "2013-07"),  # tunnels destroyed, accusations after July 2013
+        ("Iran", "Hamas", "2012-09-30", "2012-09"),  # funding cut over Syria
+    ],
+)
+def test_read_up_to_a_rupture_the_relation_is_cooling(
+    corpus: detente.Corpus, a: str, b: str, until: str, month: str
+) -> None:
+    series = corpus.dyad(a, b, until=until)
+    assert series.trend.label == "cooling"
+    assert _turns(series)[-1] == (month, "cooling")
+    assert corpus.explain(a, b, until=dt.date.fromisoformat(until)).trend == "cooling"
+
+
 def test_a_rupture_reads_as_cooling(corpus: detente.Corpus) -> None:
     # Renewed US sanctions in 2018, then the killing of Soleimani and Iran's missiles in January 2020.
     strikes = corpus.dyad("United States", "Iran", until=dt.date(2020, 1, 31))

@@ -105,14 +105,22 @@ def test_actor_arguments_take_names_ids_and_codes(relation) -> None:  # type: ig
 
 
 def test_the_store_ranks_events_as_significance_does(relation, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from detente.analysis import occurrences
+    from detente.analysis import dyad_series, occurrences
     from detente.explain import report as module
 
     monkeypatch.setattr(module, "KEY_EVENTS", 3)
     chosen = [(e.type, e.significance) for e in explain(relation, "Iran", "Hamas").key_events]
-    every = occurrences(relation, resolve_actor(relation, "Iran"), resolve_actor(relation, "Hamas"))
+    iran, hamas = resolve_actor(relation, "Iran"), resolve_actor(relation, "Hamas")
+    turns = {(tp.period.year, tp.period.month) for tp in dyad_series(relation, iran, hamas).trend.turning_points}
+    assert turns  # the 2020 rupture: the turning-point weight is part of what is checked
     by_hand = sorted(
-        ((row.type, significance(row.intensity, row.quad_class, row.n_reports, False)) for row in every.itertuples()),
+        (
+            (
+                row.type,
+                significance(row.intensity, row.quad_class, row.n_reports, (row.date.year, row.date.month) in turns),
+            )
+            for row in occurrences(relation, iran, hamas).itertuples()
+        ),
         key=lambda pair: -pair[1],
     )
     assert chosen == by_hand[:3]

@@ -58,6 +58,7 @@ class TrendConfig:
     min_segment: int = 2
     penalty_factor: float = 3.0
     noise_floor: float = 2.0
+    noise_points: int = 5
     shift_sigmas: float = 3.0
     recent_periods: int = 3
     recent_calendar: int = 6
@@ -181,8 +182,11 @@ def _smoothed(frame: pd.DataFrame, config: TrendConfig) -> list[float]:
 
 
 def _noise(net: np.ndarray, config: TrendConfig) -> float:
-    """A robust standard deviation of the noise: a level shift moves one difference, not the median."""
-    if len(net) < 3:
+    """A robust standard deviation of the noise: a level shift moves one difference, not the median.
+
+    A median of fewer than `noise_points` differences is no estimate (of two, it is half their gap,
+    so the very break to be found becomes the noise): such short series take the floor."""
+    if len(net) - 1 < config.noise_points:
         return config.noise_floor
     diffs = np.diff(net)
     mad = float(np.median(np.abs(diffs - np.median(diffs))))

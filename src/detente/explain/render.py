@@ -96,8 +96,8 @@ def _lines(ex: Explanation, *, markdown: bool) -> list[str]:
     out.append("")
     counts = ex.counts
     out.append(
-        f"From {counts.get('events', 0)} counted events ({counts.get('reports', 0)} reports) "
-        f"in {counts.get('articles', 0)} articles."
+        f"From {_count(counts.get('events', 0), 'event')} ({_count(counts.get('reports', 0), 'report')}) "
+        f"in {_count(counts.get('articles', 0), 'article')}."
     )
     out.append("")
     out += _trend(ex, h2, markdown)
@@ -127,6 +127,8 @@ def _span(ex: Explanation) -> str:
 
 def _trend(ex: Explanation, h2: str, markdown: bool) -> list[str]:
     trend = ex.series.trend
+    if trend.label == "no-data":
+        return [f"{h2}Trend: none", "", "No dated events between them: nothing to place over time.", ""]
     out = [f"{h2}Trend: {trend.label}", ""]
     out.append(f"Method: {trend.method}")
     out.append("")
@@ -214,6 +216,10 @@ def _party_lines(party: ThirdParty, markdown: bool) -> list[str]:
     for event in party.key_events:
         out.append("  " + _one_line(event))
     return out
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _quote(text: str, markdown: bool) -> str:
