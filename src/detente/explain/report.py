@@ -189,6 +189,14 @@ def _key_event(row: dict[str, Any], turning: set[tuple[int, int]]) -> KeyEvent:
     )
 
 
+def _article_sources(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Article id -> (url, source), for the few articles a report cites (a hash join, not a scan per id)."""
+    rows = con.execute(
+        "SELECT article_id, url, source FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    ).fetchall()
+    return {article_id: (url, source) for article_id, url, source in rows}
+
+
 def _party_name(row: dict[str, Any], party: str) -> str | None:
     """The actor's name, else its id, else the words of the mention (an actor the dictionaries lack)."""
     for column in (f"{party}_name", f"{party}_id", f"{party}_text"):
@@ -203,8 +211,7 @@ def _with_urls(con: duckdb.DuckDBPyConnection, events: list[KeyEvent]) -> list[K
     ids = sorted({e.article_id for ev in events for e in ev.evidence})
     if not ids:
         return events
-    rows = con.execute("SELECT article_id, url, source FROM articles WHERE list_contains(?, article_id)", [ids])
-    where = {article_id: (url, source) for article_id, url, source in rows.fetchall()}
+    where = _article_sources(con, ids)
     out = []
     for event in events:
         evidence = tuple(
@@ -283,8 +290,7 @@ def _wording_rows(con: duckdb.DuckDBPyConnection, wordings: list[dict[str, Any]]
     ]
     ids = sorted({row["article_id"] for row in rows})
     if ids:
-        query = "SELECT article_id, url, source FROM articles WHERE list_contains(?, article_id)"
-        where = {article_id: (url, source) for article_id, url, source in con.execute(query, [ids]).fetchall()}
+        where = _article_sources(con, ids)
         for row in rows:
             row["url"], row["article_source"] = where.get(row["article_id"], (None, None))
     return rows

@@ -10,12 +10,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
 
 from detente.errors import DataError, Messages
-from detente.events.ontology import PLOVER_TYPES, load_ontology
+from detente.events.ontology import PLOVER_TYPES, load_ontology, parse_yaml, read_packaged
 
 _RESOURCE = "data/explain/summaries.yaml"
 
@@ -53,8 +50,7 @@ class Phrasebook:
 
 @functools.cache
 def load_phrasebook() -> Phrasebook:
-    text = resources.files("detente").joinpath(_RESOURCE).read_text(encoding="utf-8")
-    return parse_phrasebook(yaml.safe_load(text), source=_RESOURCE)
+    return parse_phrasebook(parse_yaml(read_packaged(_RESOURCE), _RESOURCE), source=_RESOURCE)
 
 
 def parse_phrasebook(data: object, *, source: str) -> Phrasebook:

@@ -15,12 +15,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from detente.errors import DataError, Messages
+from detente.events.ontology import parse_yaml
 from detente.models import Mention
 
 _KINDS = frozenset({"state", "organisation", "group", "person"})
@@ -68,7 +68,7 @@ def load_coreference_rules() -> CoreferenceRules:
         text = resources.files("detente").joinpath("data", "actors", name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise DataError(Messages.D301.format(name=name), code="D301") from exc
-    data = yaml.safe_load(text) or {}
+    data = parse_yaml(text, name) or {}
     return CoreferenceRules(
         pronouns=tuple(_rule(item, name) for item in data.get("pronouns", ())),
         descriptions=tuple(_rule(item, name) for item in data.get("descriptions", ())),
