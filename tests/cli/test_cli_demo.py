@@ -20,6 +20,10 @@ def test_demo_runs_and_is_idempotent(runner, db_path) -> None:
     first = runner.invoke(app, ["demo", "--db", str(db_path)])
     assert first.exit_code == 0, first.stderr
     assert "0 failed" in first.stderr and "1 near-duplicate" in first.stderr
+    # it ends with the question detente is for, asked of the busiest dyad
+    assert "The most active dyad is Iran – Saudi Arabia" in first.stdout
+    assert "What is behind the Iran – Saudi Arabia relation?" in first.stdout
+    assert "Trend: warming" in first.stdout and "[article " in first.stdout
     stats = json.loads(runner.invoke(app, ["stats", "--db", str(db_path), "--format", "json"]).stdout)
     assert stats["articles"] >= 30 and stats["near_duplicates"] == 1 and stats["ingest_errors"] == 0
     second = runner.invoke(app, ["demo", "--db", str(db_path)])

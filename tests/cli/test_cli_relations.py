@@ -103,3 +103,10 @@ def test_explain_in_each_format(runner, db) -> None:  # type: ignore[no-untyped-
     assert data["third_parties"] == []  # Hamas acts in a4, which reports no Iran–Saudi event
     window = _run(runner, "explain", "Iran", "Saudi Arabia", "--db", str(db), "--until", "2019-02-28")
     assert "cut or reduced ties" not in window.stdout
+
+
+def test_actor_arguments_take_capitals(runner, db) -> None:  # type: ignore[no-untyped-def]
+    by_name = _run(runner, "dyad", "Iran", "Saudi Arabia", "--db", str(db), "--format", "jsonl").stdout
+    by_capital = _run(runner, "dyad", "Tehran", "Riyadh", "--db", str(db), "--format", "jsonl").stdout
+    by_code = _run(runner, "dyad", "IRN", "SAU", "--db", str(db), "--format", "jsonl").stdout
+    assert by_name == by_capital == by_code and by_name

@@ -141,9 +141,16 @@ def _select_articles(con: duckdb.DuckDBPyConnection, window: _Window) -> None:
     )
 
 
-def _write_tables(
-    con: duckdb.DuckDBPyConnection, directory: Path, window: _Window, *, extension: str, options: str, nested: bool
+def _each_table(
+    con: duckdb.DuckDBPyConnection,
+    directory: Path,
+    window: _Window,
+    *,
+    extension: str,
+    nested: bool,
+    write: Callable[[str, str, Path], None],
 ) -> list[Path]:
+    """Every table's query written by `write(name, query, target)` to `directory/<table>.<extension>`."""
     targets = {name: directory / f"{name}.{extension}" for name in _TABLES}
     for target in targets.values():
         _check_replaceable(target)
@@ -151,32 +158,34 @@ def _write_tables(
         _select_articles(con, window)
     try:
         for name, query in _table_sources(window, nested=nested).items():
-            _replace_with_file(targets[name])
-            con.execute(f"COPY ({query}) TO {_literal(targets[name])} ({options})")
+            write(name, query, targets[name])
     finally:
         con.execute(f"DROP TABLE IF EXISTS temp.{_SELECTED_ARTICLES}")
     return list(targets.values())
+
+
+def _write_tables(
+    con: duckdb.DuckDBPyConnection, directory: Path, window: _Window, *, extension: str, options: str, nested: bool
+) -> list[Path]:
+    def write(name: str, query: str, target: Path) -> None:
+        _replace_with_file(target)
+        con.execute(f"COPY ({query}) TO {_literal(target)} ({options})")
+
+    return _each_table(con, directory, window, extension=extension, nested=nested, write=write)
 
 
 def _write_parquet(con: duckdb.DuckDBPyConnection, directory: Path, window: _Window) -> list[Path]:
-    targets = {name: directory / f"{name}.parquet" for name in _TABLES}
-    for target in targets.values():
-        _check_replaceable(target)
-    if window.active:
-        _select_articles(con, window)
-    try:
-        for name, query in _table_sources(window, nested=True).items():
-            if name in _DATED:
-                # Month of the date, as Hive partitions: readers filter months without opening files.
-                records = f"SELECT * FROM ({_records_with_enums(con, name)}) WHERE {window.where()}"
-                month = f"SELECT *, strftime(date, '%Y-%m') AS {_PARTITION} FROM ({records})"
-                _write_partitioned(con, month, targets[name], name)
-            else:
-                _replace_with_file(targets[name])
-                con.execute(f"COPY ({query}) TO {_literal(targets[name])} (FORMAT parquet)")
-    finally:
-        con.execute(f"DROP TABLE IF EXISTS temp.{_SELECTED_ARTICLES}")
-    return list(targets.values())
+    def write(name: str, query: str, target: Path) -> None:
+        if name in _DATED:
+            # Month of the date, as Hive partitions: readers filter months without opening files.
+            records = f"SELECT * FROM ({_records_with_enums(con, name)}) WHERE {window.where()}"
+            month = f"SELECT *, strftime(date, '%Y-%m') AS {_PARTITION} FROM ({records})"
+            _write_partitioned(con, month, target, name)
+        else:
+            _replace_with_file(target)
+            con.execute(f"COPY ({query}) TO {_literal(target)} (FORMAT parquet)")
+
+    return _each_table(con, directory, window, extension="parquet", nested=True, write=write)
 
 
 def _records_with_enums(con: duckdb.DuckDBPyConnection, table: str) -> str:
