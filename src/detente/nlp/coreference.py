@@ -134,7 +134,9 @@ class Coreference:
         # A reference inside a resolved mention is part of it; one over an `unknown` entity replaces it.
         taken = [(m.start, m.end) for m in mentions if m.actor is not None]
         # Places are never antecedents, whichever reference is being resolved: decide that once.
-        agents = [m for m in mentions if not self._is_place(doc, m, offset)]
+        # (Doc.text joins every token on each call: its length is read once, not per mention.)
+        end_of_doc = offset + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
+        agents = [m for m in mentions if not self._is_place(doc, m, offset, end_of_doc)]
         resolved: list[Mention] = []
         for span, rule in sorted(references, key=lambda r: r[0].start):
             start, end = offset + span.start_char, offset + span.end_char
@@ -159,8 +161,8 @@ class Coreference:
                 )
         return resolved
 
-    def _is_place(self, doc: Doc, mention: Mention, offset: int) -> bool:
-        if mention.start < offset or mention.end > offset + len(doc.text):
+    def _is_place(self, doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> bool:
+        if mention.start < offset or mention.end > end_of_doc:
             return False  # in an earlier chunk of a long article: no parse to look at
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         if span is None or not len(span):
