@@ -286,3 +286,12 @@ def test_visiting_a_capital_targets_its_country(coder: Coder) -> None:
 def test_coreference_gives_pronoun_sources(coder: Coder) -> None:
     events = _events(coder, "Hamas has sent letters to Iran. The group's leaders met Iranian officials in Tehran.")
     assert ("CONSULT", "Hamas", "Iran") in [_summary(e) for e in events]
+
+
+def test_the_shipped_lexicon_makes_the_grievance_the_target_of_a_complaint() -> None:
+    # The accused of a complaint is what it is about, not whom it is made to (PLOVER ACCUSE/complain).
+    shipped = Coder()
+    (event,) = _events(shipped, "Lebanon complained to the United Nations over Israeli air raids.")
+    assert _summary(event) == ("ACCUSE", "Lebanon", "Israel") and event.mode == "complain"
+    (event,) = _events(shipped, "Egypt complained to Israel.")
+    assert _summary(event) == ("ACCUSE", "Egypt", "Israel")
