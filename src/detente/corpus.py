@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.analysis import ActorSelector, build_network, dyad_series, occurrences, resolve_actor
+from detente.analysis.counting import as_date, check_window, window
 from detente.store import Store
 
 if TYPE_CHECKING:
@@ -122,8 +123,8 @@ class Corpus:
             resolve_actor(con, b),
             freq=freq,
             directed=directed,
-            since=_date(since),
-            until=_date(until),
+            since=since,
+            until=until,
         )
 
     def occurrences(
@@ -132,18 +133,18 @@ class Corpus:
         """The counted events between two actors, one row per event however many articles report it."""
         con = self.store.con
         return occurrences(
-            con, resolve_actor(con, a), resolve_actor(con, b), directed=directed, since=_date(since), until=_date(until)
+            con, resolve_actor(con, a), resolve_actor(con, b), directed=directed, since=since, until=until
         )
 
     def network(self, *, since: DateLike = None, until: DateLike = None, min_events: int = 1) -> Network:
         """Actors as nodes and their relations as weighted edges (networkx), with centrality per actor."""
-        return build_network(self.store.con, since=_date(since), until=_date(until), min_events=min_events)
+        return build_network(self.store.con, since=since, until=until, min_events=min_events)
 
     def explain(self, a: str, b: str, *, since: DateLike = None, until: DateLike = None) -> Explanation:
         """What is behind the relation between two actors: trend, key events, motives and third parties."""
         from detente.explain import explain
 
-        return explain(self.store.con, a, b, since=_date(since), until=_date(until))
+        return explain(self.store.con, a, b, since=as_date(since), until=as_date(until))
 
     # --- helpers ----------------------------------------------------------------------------------
 
@@ -174,22 +175,6 @@ class Corpus:
         return self.store.con.execute(sql, params).df()
 
 
-def _date(value: DateLike) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    from detente.errors import Messages, UsageError
-
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise UsageError(Messages.D105.format(value=value), code="D105") from exc
-
-
 def _dates(clauses: list[str], params: list[Any], since: DateLike, until: DateLike) -> tuple[list[str], list[Any]]:
-    if (start := _date(since)) is not None:
-        clauses.append("date >= ?")
-        params.append(start)
-    if (end := _date(until)) is not None:
-        clauses.append("date <= ?")
-        params.append(end)
-    return clauses, params
+    condition, dated = window(*check_window(since, until))
+    return [*clauses, condition], [*params, *dated]

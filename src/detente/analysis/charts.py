@@ -31,12 +31,12 @@ class _Picture:
 
 def _picture(series: DyadSeries) -> _Picture:
     frame = series.frame
-    labels = [_label(p, series.freq) for p in frame["period"]]
+    labels = [period_label(p, series.freq) for p in frame["period"]]
     index = {label: i for i, label in enumerate(labels)}
     turns = [
-        (index[_label(tp.period, series.freq)], tp.direction)
+        (index[period_label(tp.period, series.freq)], tp.direction)
         for tp in series.trend.turning_points
-        if _label(tp.period, series.freq) in index
+        if period_label(tp.period, series.freq) in index
     ]
     arrow = "→" if series.directed else "–"
     return _Picture(
@@ -49,7 +49,8 @@ def _picture(series: DyadSeries) -> _Picture:
     )
 
 
-def _label(period: object, freq: str) -> str:
+def period_label(period: object, freq: str) -> str:
+    """How a period reads at its frequency: 2023-03 (month), 2023-Q1, 2023, or the week's first day."""
     day = period if isinstance(period, dt.date) else dt.date.fromisoformat(str(period)[:10])
     if isinstance(day, dt.datetime):
         day = day.date()

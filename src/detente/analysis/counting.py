@@ -26,6 +26,7 @@ __all__ = [
     "as_date",
     "check_window",
     "occurrences_cte",
+    "party_key",
     "reports_cte",
     "window",
 ]
@@ -96,6 +97,15 @@ def window(since: dt.date | None, until: dt.date | None, column: str = "date") -
         clauses.append(f"{column} <= ?")
         params.append(until)
     return " AND ".join(clauses), params
+
+
+def party_key(id_column: str, country_column: str) -> str:
+    """SQL naming a party as analysts do: a state's organs as the state (`EGY-MIL` as `EGY`), any
+    other actor as itself."""
+    return (
+        f"CASE WHEN {id_column} = {country_column} OR starts_with({id_column}, {country_column} || '-') "
+        f"THEN {country_column} ELSE {id_column} END"
+    )
 
 
 def as_date(value: dt.date | str | None) -> dt.date | None:

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from detente.analysis.counting import OCCURRENCE_KEY, check_window, occurrences_cte, reports_cte, window
+from detente.analysis.counting import OCCURRENCE_KEY, check_window, occurrences_cte, party_key, reports_cte, window
 from detente.analysis.plain import plain, records
 from detente.analysis.selectors import ActorSelector, resolve_actor
 from detente.analysis.trend import Trend, TrendConfig, TurningPoint, compute_trend
@@ -271,10 +271,10 @@ def busiest_dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 5) -> list[tup
     Parties are taken as analysts name them: a state's organs as the state (`IRN-MIL` as Iran),
     any other actor as itself, so the answer can be passed to `dyad_series` or `explain` as it is.
     """
-    party = "CASE WHEN {p}_id = {p}_country OR starts_with({p}_id, {p}_country || '-') THEN {p}_country ELSE {p}_id END"
     rows = con.execute(
         f"""WITH {reports_cte("source_id IS NOT NULL")}, {occurrences_cte()},
-            keyed AS (SELECT {party.format(p="source")} AS s, {party.format(p="target")} AS t FROM occurrences)
+            keyed AS (SELECT {party_key("source_id", "source_country")} AS s,
+                             {party_key("target_id", "target_country")} AS t FROM occurrences)
             SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS n FROM keyed
             WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
             GROUP BY ALL ORDER BY n DESC, a, b LIMIT {int(limit)}"""

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from detente.cli.options import DbOption, SinceOpt, UntilOpt, check_choice, parse_date
-from detente.cli.output import emit
+from detente.cli.output import default_format, emit
 from detente.store import Store
+
+if TYPE_CHECKING:
+    from detente.analysis import DyadSeries
 
 DYAD_FORMATS = ("table", "csv", "jsonl", "chart")
 NETWORK_FORMATS = ("graphml", "gexf", "jsonl")
@@ -38,7 +41,7 @@ def dyad_cli(
     from detente.analysis import FREQS, dyad_series, resolve_actor
 
     check_choice(freq, FREQS)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    fmt = fmt or default_format()
     check_choice(fmt, DYAD_FORMATS)
     with Store(db, read_only=True) as store:
         first, second = resolve_actor(store.con, a), resolve_actor(store.con, b)
@@ -56,7 +59,7 @@ def dyad_cli(
             rows = [{k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()} for row in rows]
         arrow = "→" if directed else "–"
         title = f"{first.label} {arrow} {second.label} by {freq}: {series.trend.label}"
-        emit(rows, fmt, columns=_table_columns(rows) if fmt == "table" else None, title=title)
+        emit(rows, fmt, columns=_TABLE_COLUMNS if fmt == "table" else None, title=title)
         if fmt == "table":
             _print_turning_points(series)
     if png is not None:
@@ -65,35 +68,28 @@ def dyad_cli(
         print(f"Wrote {write_png(series, png)}", file=sys.stderr)
 
 
-def _table_columns(rows: list[dict[str, object]]) -> list[str]:
-    """The table shows quads and totals; the per-type columns go to csv and jsonl."""
-    return [
-        "period",
-        "events",
-        "verbal_cooperation",
-        "material_cooperation",
-        "verbal_conflict",
-        "material_conflict",
-        "intensity_total",
-        "intensity_mean",
-        "articles",
-        "smoothed",
-    ]
+# The table shows quads and totals; the per-type columns go to csv and jsonl.
+_TABLE_COLUMNS = [
+    "period",
+    "events",
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+    "intensity_total",
+    "intensity_mean",
+    "articles",
+    "smoothed",
+]
 
 
-def _print_turning_points(series: object) -> None:
-    trend = series.trend  # type: ignore[attr-defined]
+def _print_turning_points(series: DyadSeries) -> None:
+    from detente.explain.render import turning_point_lines
+
+    trend = series.trend
     print(f"Trend: {trend.label}. Turning points: {len(trend.turning_points) or 'none'}")
-    for tp in trend.turning_points:
-        print(f"  {str(tp.period)[:10]} {tp.direction} (mean net {tp.mean_before:+.1f} -> {tp.mean_after:+.1f})")
-        for event in tp.events[:3]:
-            evidence = (event.get("evidence") or [{}])[0]
-            source = event.get("source_name") or event.get("source_id")
-            target = event.get("target_name") or event.get("target_id")
-            print(
-                f"    {str(event.get('date'))[:10]} {source} {event.get('type')} {target}"
-                f" [article {evidence.get('article_id')}, sentence {evidence.get('sentence_index')}]"
-            )
+    for line in turning_point_lines(series):
+        print("  " + line)
 
 
 def network_cli(

@@ -94,11 +94,8 @@ class RuleCoder:
     def code(self, parsed: ParsedArticle, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
         starts = [s.start for s in parsed.sentences]
         events: list[Event] = []
-        dated: dict[int, list[Span]] = {}
         for offset, doc, span, owner in sentences_with_actors(parsed, mentions):
-            if id(doc) not in dated:
-                dated[id(doc)] = [ent for ent in doc.ents if ent.label_ in _DATE_ENTITIES]
-            sentence = self._sentence(starts, doc, offset, span, owner, dated[id(doc)])
+            sentence = self._sentence(starts, doc, offset, span, owner)
             events.extend(self._sentence_events(parsed, sentence))
         return tuple(events)
 
@@ -120,22 +117,19 @@ class RuleCoder:
             second = doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
             if first is None or second is None or not len(first) or not len(second):
                 return None
-            dated = [ent for ent in doc.ents if ent.label_ in _DATE_ENTITIES]
             starts = [s.start for s in parsed.sentences]
-            sentence = self._sentence(starts, doc, offset, first[0].sent, owner, dated)
+            sentence = self._sentence(starts, doc, offset, first[0].sent, owner)
             chains = self._chains(sentence)
             chain = _linking_chain(chains, first.root, second.root)
             return None if chain is None else self._event(self._act(parsed, sentence, chain), source, target)
         return None
 
-    def _sentence(
-        self, starts: list[int], doc: Doc, offset: int, span: Span, owner: dict[int, Mention], dated: list[Span]
-    ) -> _Sentence:
+    def _sentence(self, starts: list[int], doc: Doc, offset: int, span: Span, owner: dict[int, Mention]) -> _Sentence:
         """A spaCy sentence with what the rules read from it: its index among the article's
         sentences, the mentions on its tokens, the ones used as places, and its date expressions."""
         first_char = offset + span.start_char + len(span.text) - len(span.text.lstrip())
         index = max(0, bisect.bisect_right(starts, first_char) - 1)
-        dates = tuple(e for e in dated if span.start <= e.start < span.end)
+        dates = tuple(e for e in doc.ents if e.label_ in _DATE_ENTITIES and span.start <= e.start < span.end)
         return _Sentence(doc, span, offset, index, owner, self._places(span, owner), dates)
 
     # --- mentions on tokens -------------------------------------------------------------------

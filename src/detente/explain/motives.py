@@ -30,6 +30,21 @@ class Evidence:
     url: str | None = None
     source: str | None = None
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any], *, date: dt.date | None = None) -> Evidence:
+        """From a stored row's columns (`evidence` is the sentence; `url` and `article_source` when
+        the article was joined)."""
+        return cls(
+            article_id=row["article_id"],
+            sentence_index=int(row["sentence_index"]),
+            start=int(row["start"]),
+            end=int(row["end"]),
+            text=row["evidence"],
+            date=date if date is not None else row.get("date"),
+            url=row.get("url"),
+            source=row.get("article_source"),
+        )
+
 
 @dataclass(frozen=True)
 class MotiveGroup:
@@ -94,17 +109,5 @@ def _build(rows: list[dict[str, Any]]) -> MotiveGroup:
         categories=tuple(dict.fromkeys(r["category"] for r in rows)),
         wordings=tuple(dict.fromkeys(r["goal"] for r in rows)),
         concerns=tuple(dict.fromkeys(r["concerns_name"] for r in rows if r.get("concerns_name"))),
-        evidence=tuple(
-            Evidence(
-                article_id=r["article_id"],
-                sentence_index=int(r["sentence_index"]),
-                start=int(r["start"]),
-                end=int(r["end"]),
-                text=r["evidence"],
-                date=r.get("date"),
-                url=r.get("url"),
-                source=r.get("article_source"),
-            )
-            for r in rows
-        ),
+        evidence=tuple(Evidence.from_row(r) for r in rows),
     )

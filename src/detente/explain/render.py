@@ -8,6 +8,8 @@ import datetime as dt
 import math
 from typing import Any
 
+from detente.analysis import DyadSeries
+from detente.analysis.plain import plain
 from detente.explain.motives import Evidence, MotiveGroup
 from detente.explain.report import Explanation, KeyEvent, SideMotives, ThirdParty
 
@@ -78,11 +80,7 @@ def _number(value: Any) -> float | None:
 
 
 def _iso(value: Any) -> str:
-    if hasattr(value, "date") and not isinstance(value, dt.date):
-        value = value.date()
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+    return str(plain(value))
 
 
 # --- text and Markdown ----------------------------------------------------------------------------
@@ -134,13 +132,7 @@ def _trend(ex: Explanation, h2: str, markdown: bool) -> list[str]:
     out.append("")
     if trend.turning_points:
         out.append("Turning points:")
-        for tp in trend.turning_points:
-            out.append(
-                f"- {_iso(tp.period)[:7]}: {tp.direction} (mean net {_signed(tp.mean_before)} before, "
-                f"{_signed(tp.mean_after)} after)"
-            )
-            for event in tp.events[:3]:
-                out.append("  " + _one_line(event))
+        out += turning_point_lines(ex.series)
         out.append("")
     rows = [r for r in ex.series.to_records() if r["events"]]
     if rows:
@@ -158,6 +150,20 @@ def _trend(ex: Explanation, h2: str, markdown: bool) -> list[str]:
             else:
                 out.append(f"  {row['period'][:7]}  coop {coop:>5}  conflict {conflict:>5}  net {net:>6}")
         out.append("")
+    return out
+
+
+def turning_point_lines(series: DyadSeries) -> list[str]:
+    """Each turning point of a series, with the events that explain it (`detente dyad` prints these too)."""
+    from detente.analysis.charts import period_label
+
+    out = []
+    for tp in series.trend.turning_points:
+        out.append(
+            f"- {period_label(tp.period, series.freq)}: {tp.direction} "
+            f"(mean net {_signed(tp.mean_before)} before, {_signed(tp.mean_after)} after)"
+        )
+        out += ["  " + _one_line(event) for event in tp.events[:3]]
     return out
 
 

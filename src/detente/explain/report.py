@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import duckdb
 
 from detente.analysis import ActorSelector, DyadSeries, dyad_series, resolve_actor
-from detente.analysis.counting import HAPPENED, window
+from detente.analysis.counting import HAPPENED, as_date, party_key, window
 from detente.analysis.dyad import ranked_occurrences
+from detente.analysis.plain import records
 from detente.explain.motives import Evidence, MotiveGroup, group_motives
 from detente.explain.summaries import load_phrasebook
 
@@ -29,9 +30,6 @@ KEY_EVENTS = 10
 MOTIVE_GROUPS = 8
 THIRD_PARTIES = 5
 THIRD_PARTY_EVENTS = 3
-
-# An event that happened (not negated, not hypothetical); undated ones too: an explanation can tell them.
-_COUNTED = HAPPENED
 
 
 @dataclass(frozen=True)
@@ -111,7 +109,7 @@ def explain(
         until=until,
         undated=True,
     )
-    events = [_key_event(row, turning) for row in found.to_dict("records")]
+    events = [_key_event(row, turning) for row in records(found)]
     events.sort(key=lambda e: (-e.significance, e.date or dt.date.max))
     return Explanation(
         a=first,
@@ -154,25 +152,12 @@ def _key_event(row: dict[str, Any], turning: set[tuple[int, int]]) -> KeyEvent:
     book = load_phrasebook()
     source = _party_name(row, "source") or "(unresolved)"
     target = _party_name(row, "target")
-    day = _as_date(row["date"]) if _present(row["date"]) else None
+    day = as_date(row["date"])
     reports = int(row.get("n_reports") or 1)
     intensity = float(row["intensity"] or 0.0)
     quad = int(row["quad_class"])
-    mode = row.get("mode")
-    mode = None if mode is None or (isinstance(mode, float) and math.isnan(mode)) else str(mode)
-    place = row.get("place_name")
-    place = place if isinstance(place, str) else None
-    evidence = tuple(
-        Evidence(
-            article_id=e["article_id"],
-            sentence_index=int(e["sentence_index"]),
-            start=int(e["start"]),
-            end=int(e["end"]),
-            text=e["evidence"],
-            date=day,
-        )
-        for e in row["evidence"]
-    )
+    mode, place = row.get("mode"), row.get("place_name")
+    evidence = tuple(Evidence.from_row(e, date=day) for e in row["evidence"])
     return KeyEvent(
         date=day,
         summary=book.summary(source, row["type"], mode, target, place, row.get("cameo")),
@@ -212,20 +197,12 @@ def _with_urls(con: duckdb.DuckDBPyConnection, events: list[KeyEvent]) -> list[K
     if not ids:
         return events
     where = _article_sources(con, ids)
-    out = []
-    for event in events:
-        evidence = tuple(
-            Evidence(
-                **{
-                    **e.__dict__,
-                    "url": where.get(e.article_id, (None, None))[0],
-                    "source": where.get(e.article_id, (None, None))[1],
-                }
-            )
-            for e in event.evidence
-        )
-        out.append(KeyEvent(**{**event.__dict__, "evidence": evidence}))
-    return out
+
+    def linked(e: Evidence) -> Evidence:
+        url, source = where.get(e.article_id, (None, None))
+        return replace(e, url=url, source=source)
+
+    return [replace(event, evidence=tuple(linked(e) for e in event.evidence)) for event in events]
 
 
 # --- motives ------------------------------------------------------------------------------------
@@ -319,11 +296,11 @@ def _third_parties(
     sql = f"""
         WITH dyad_articles AS (
             SELECT DISTINCT article_id FROM events
-            WHERE {_COUNTED} AND {dates} AND ((({a_src}) AND ({b_tgt})) OR (({b_src}) AND ({a_tgt})))),
+            WHERE {HAPPENED} AND {dates} AND ((({a_src}) AND ({b_tgt})) OR (({b_src}) AND ({a_tgt})))),
         counted AS (
             SELECT *, coalesce(({a_src}), false) AS sa, coalesce(({a_tgt}), false) AS ta,
                       coalesce(({b_src}), false) AS sb, coalesce(({b_tgt}), false) AS tb
-            FROM events SEMI JOIN dyad_articles USING (article_id) WHERE {_COUNTED} AND {dates}),
+            FROM events SEMI JOIN dyad_articles USING (article_id) WHERE {HAPPENED} AND {dates}),
         side AS (
             SELECT c.*,
                 CASE WHEN (sa OR sb) THEN target_id ELSE source_id END AS other_id,
@@ -333,9 +310,7 @@ def _third_parties(
             WHERE source_id IS NOT NULL AND (sa OR ta OR sb OR tb) AND NOT ((sa OR ta) AND (sb OR tb))
               AND NOT ((sa AND ta) OR (sb AND tb))),
         keyed AS MATERIALIZED (
-            SELECT *, CASE WHEN other_id = other_country OR starts_with(other_id, other_country || '-')
-                           THEN other_country ELSE other_id END AS party
-            FROM side),
+            SELECT *, {party_key("other_id", "other_country")} AS party FROM side),
         ranked AS (
             SELECT party, count(*) AS n, list(DISTINCT side) AS sides, sum(intensity) AS net FROM keyed
             GROUP BY party ORDER BY n DESC, abs(sum(intensity)) DESC, party LIMIT {THIRD_PARTIES}),
@@ -379,26 +354,5 @@ def _party_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "date"):  # pandas Timestamp
-        return value.date()
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _present(value: Any) -> bool:
-    """Not None, NaN or NaT (pandas gives either for a missing date)."""
-    if value is None:
-        return False
-    try:
-        return not bool(value != value)
-    except (TypeError, ValueError):
-        return True
-
-
-def _month(value: Any) -> tuple[int, int]:
-    day = _as_date(value)
-    return (day.year, day.month)
+def _month(value: dt.date) -> tuple[int, int]:
+    return (value.year, value.month)

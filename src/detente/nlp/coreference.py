@@ -135,7 +135,7 @@ class Coreference:
         taken = [(m.start, m.end) for m in mentions if m.actor is not None]
         # Places are never antecedents, whichever reference is being resolved: decide that once.
         # (Doc.text joins every token on each call: its length is read once, not per mention.)
-        end_of_doc = offset + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
+        end_of_doc = offset + len(doc.text)
         agents = [m for m in mentions if not self._is_place(doc, m, offset, end_of_doc)]
         resolved: list[Mention] = []
         for span, rule in sorted(references, key=lambda r: r[0].start):
