@@ -71,6 +71,7 @@ class Messages:
     D105 = "invalid date {value!r}; use YYYY-MM-DD"
     D106 = "--workers must be at least 1"
     D107 = "fetching URLs is off; pass --fetch to read {url}"
+    D108 = "cannot write {path}: {detail}"
 
     # data (D3xx)
     D301 = "data file {name!r} is missing from the package"

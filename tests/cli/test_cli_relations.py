@@ -110,3 +110,16 @@ def test_actor_arguments_take_capitals(runner, db) -> None:  # type: ignore[no-u
     by_capital = _run(runner, "dyad", "Tehran", "Riyadh", "--db", str(db), "--format", "jsonl").stdout
     by_code = _run(runner, "dyad", "IRN", "SAU", "--db", str(db), "--format", "jsonl").stdout
     assert by_name == by_capital == by_code and by_name
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error(runner, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "no-such-folder"
+    png = _run(runner, "dyad", "Iran", "Saudi Arabia", "--db", str(db), "--png", str(missing / "c.png"))
+    assert png.exit_code == 1 and "D108" in png.stderr and "c.png" in png.stderr
+    graph = _run(runner, "network", "--db", str(db), "--format", "gexf", "--out", str(missing / "n.gexf"))
+    assert graph.exit_code == 1 and "D108" in graph.stderr and "n.gexf" in graph.stderr
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    export = _run(runner, "export", "--db", str(db), "--out", str(a_file))
+    assert export.exit_code == 1 and "D108" in export.stderr
+    assert a_file.read_text() == "not a folder"  # nothing lost

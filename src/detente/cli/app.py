@@ -48,6 +48,11 @@ class _Group(TyperGroup):
         except DetenteError as exc:
             typer.echo(f"Error: {exc}", err=True)
             _exit(1, standalone)
+        except OSError as exc:
+            # An output the user named cannot be written (--out, --png): say which and why, no traceback.
+            error = UsageError(Messages.D108.format(path=exc.filename, detail=exc.strerror or exc), code="D108")
+            typer.echo(f"Error: {error}", err=True)
+            _exit(1, standalone)
 
 
 def _exit(code: int, standalone: bool) -> NoReturn:
