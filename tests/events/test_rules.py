@@ -40,6 +40,12 @@ triggers:
   - {lemma: send, pos: verb, with: [aid], type: AID, target: [prep:to, dative]}
   - {lemma: urge, pos: verb, type: REQUEST}
   - {lemma: blockade, pos: noun, type: COERCE}
+  - {lemma: withdraw, pos: verb, with: [troop], type: RETREAT, target: [prep:from]}
+  - {lemma: mediation, pos: noun, type: CONSULT, mode: third-party}
+  - {lemma: threaten, pos: verb, type: THREATEN}
+  - {lemma: warn, pos: verb, type: THREATEN}
+  - {lemma: demand, pos: verb, type: REQUEST}
+  - {lemma: protest, pos: verb, type: PROTEST}
 """
 
 
@@ -204,6 +210,91 @@ def test_future_intent_is_coded_as_the_commitment(coder: Coder) -> None:
     assert event.date == dt.date(2015, 2, 8)
     (event,) = _events(coder, "Israel is expected to attack Hezbollah.")
     assert (event.type, event.modality) == ("THREATEN", "future")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq said it would meet Iran.",
+        "Iraq told reporters that it would meet Iran.",
+        "Iraq announced it would meet Iran.",
+    ],
+)
+def test_would_in_a_past_report_is_the_future_that_was_said(coder: Coder, text: str) -> None:
+    (event,) = _events(coder, text)
+    assert (event.type, event.mode, event.modality) == ("AGREE", "meet", "future"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq said it would meet Iran if the talks went well.",
+        "Iran will meet Egypt if the talks go well.",
+        "Iran will meet Egypt only after the talks succeed.",
+    ],
+)
+def test_a_condition_keeps_a_promise_hypothetical(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert events and all(e.modality == "hypothetical" for e in events), text
+
+
+def test_an_offer_on_conditions_is_still_an_offer(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt is willing to meet Iran if the talks go well.")
+    assert (event.type, event.modality) == ("AGREE", "future")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.", "Chad"),
+        ("Iran will attack Iraq unless Baghdad accepts its terms.", "Iraq"),
+        ("Egypt said it would halt its mediation if Hamas fired rockets.", "Hamas"),
+        ("Iran said it would attack if Iraq moved its troops.", "Iraq"),
+    ],
+)
+def test_a_harm_promised_on_a_condition_is_a_threat(coder: Coder, text: str, target: str) -> None:
+    threats = [e for e in _events(coder, text) if e.type == "THREATEN"]
+    assert len(threats) == 1, text
+    (threat,) = threats
+    assert _summary(threat)[2] == target, text
+    assert threat.modality in ("asserted", "reported") and not threat.negated, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Israel would attack Hezbollah if Hezbollah fired rockets.",
+        "If the talks fail, Israel could attack Hezbollah, diplomats said.",
+        "Israel might attack Hezbollah if Hezbollah fired rockets.",
+    ],
+)
+def test_someone_else_predicting_a_harm_is_no_threat(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert events and not [e for e in events if e.type == "THREATEN"], text
+    assert all(e.modality == "hypothetical" for e in events), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greece demanded that the European Union reject the plan.", ("REQUEST", "Greece", "European Union")),
+        ("Iran warned that Israel would pay a heavy price.", ("THREATEN", "Iran", "Israel")),
+        (
+            "Russia threatened to walk out unless the United States changed course.",
+            ("THREATEN", "Russia", "United States"),
+        ),
+    ],
+)
+def test_a_statement_is_aimed_at_whom_its_clause_is_about(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = [e for e in _events(coder, text) if e.type == expected[0]]
+    assert [_summary(e) for e in events] == [expected], text
+
+
+def test_a_measure_is_aimed_at_whoever_imposed_it(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt protested against the measures imposed by Israel.")
+    assert _summary(event) == ("PROTEST", "Egypt", "Israel")
 
 
 def test_reported_speech_codes_the_reported_act(coder: Coder) -> None:

@@ -123,14 +123,18 @@ class Cues:
     light_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
+    backshifted_future: frozenset[str]
     future_intents: frozenset[str]
     hypothetical_intents: frozenset[str]
     negation_words: frozenset[str]
     negating_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     conditional_markers: frozenset[str]
+    condition_focus: frozenset[str]
     place_prepositions: frozenset[str]
     intent_types: dict[str, tuple[str, str | None]]
+    threat_markers: frozenset[str] = frozenset()
+    threat_modes: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -226,10 +230,12 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
     if not isinstance(data, dict):
         raise entry_error(source, None, "the file must be a mapping")
 
-    def words(*path: str) -> frozenset[str]:
+    def words(*path: str, optional: bool = False) -> frozenset[str]:
         value: Any = data
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
+        if value is None and optional:
+            return frozenset()
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             raise entry_error(source, ".".join(path), f"must be a list of words{_BOOLEAN_HINT}")
         return frozenset(w.lower() for w in value)
@@ -244,16 +250,29 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         except KeyError as exc:
             raise entry_error(source, f"intent_types.{act}", f"unknown type or mode ({exc})") from exc
         intents[act] = (value[0], value[1])
+    threats = data.get("conditional_threats") or {}
+    threat_modes: dict[str, str] = {}
+    for act, mode in (threats.get("modes") or {}).items() if isinstance(threats, dict) else ():
+        try:
+            ontology.type(act)
+            ontology.mode("THREATEN", mode)
+        except KeyError as exc:
+            raise entry_error(source, f"conditional_threats.modes.{act}", f"unknown type or mode ({exc})") from exc
+        threat_modes[act] = mode
     return Cues(
         light_verbs=words("light_verbs"),
         future_auxiliaries=words("modal_auxiliaries", "future"),
         hypothetical_auxiliaries=words("modal_auxiliaries", "hypothetical"),
+        backshifted_future=words("modal_auxiliaries", "backshifted_future", optional=True),
         future_intents=words("intent_verbs", "future"),
         hypothetical_intents=words("intent_verbs", "hypothetical"),
         negation_words=words("negation_words"),
         negating_verbs=words("negating_verbs"),
         reporting_verbs=words("reporting_verbs"),
         conditional_markers=words("conditional_markers"),
+        condition_focus=words("condition_focus", optional=True),
         place_prepositions=words("place_prepositions"),
         intent_types=intents,
+        threat_markers=words("conditional_threats", "always", optional=True),
+        threat_modes=threat_modes,
     )

@@ -39,7 +39,8 @@ from detente.nlp.pipeline import ParsedArticle
 # that trigger's event.
 _ABSORBED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd"})
 # Dependencies searched below a role word for the actor it stands for ("the head of Hamas").
-_INSIDE = frozenset({"poss", "compound", "amod", "prep", "pobj", "appos", "nmod", "npadvmod"})
+# ("job cuts planned by the government": whose act a noun is, through its participle and "by").
+_INSIDE = frozenset({"poss", "compound", "amod", "prep", "pobj", "appos", "nmod", "npadvmod", "acl", "agent"})
 # Words inside these names are never triggers: "the Coalition for Peace", "in March", "two strikes".
 _SKIP_ENTITIES = frozenset(
     {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE", "TIME"}
@@ -121,7 +122,7 @@ class RuleCoder:
             sentence = self._sentence(starts, doc, offset, first[0].sent, owner)
             chains = self._chains(sentence)
             chain = _linking_chain(chains, first.root, second.root)
-            return None if chain is None else self._event(self._act(parsed, sentence, chain), source, target)
+            return None if chain is None else self._event(self._act(parsed, sentence, chain, [source]), source, target)
         return None
 
     def _sentence(self, starts: list[int], doc: Doc, offset: int, span: Span, owner: dict[int, Mention]) -> _Sentence:
@@ -253,15 +254,44 @@ class RuleCoder:
                 targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
                 if targets:
                     break
+        if not targets:
+            targets = [m for m in self._clause_subjects(chain.token, entry, sentence) if _who(m) not in _whos(sources)]
         if not targets and not (entry.symmetric and len(sources) > 1):
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq").
             targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
         pairs = _pairs(sources, targets, symmetric=entry.symmetric)
         if pairs:
-            act = self._act(parsed, sentence, chain)
+            act = self._act(parsed, sentence, chain, sources)
             for source, target in pairs:
                 yield self._event(act, source, target, inherited=inherited)
+
+    def _clause_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> Iterator[Mention]:
+        """Whom an act that names no one is aimed at, through the clauses it governs: the subject of
+        what a statement says must happen ("demanded that Libya hand over", "warned that Pakistan
+        would face consequences"), then the subject of a condition set on it ("threatened to launch
+        an offensive unless Baghdad accepted")."""
+        clauses = []
+        if entry.pos == "verb" and self.ontology.quad_class(entry.type) in (1, 3):
+            clauses += [c for c in token.children if c.dep_ == "ccomp"]
+        clauses += [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
+        for clause in clauses:
+            yield from self._by_roles(clause, ("nsubj", "nsubjpass"), sentence, surface=True)
+
+    def _act_verbs(self, token: Token) -> list[Token]:
+        """The verbs of an act's own clause: its verb (a noun's carrying verb), the verbs it is the
+        complement of ("plans to withdraw") and its own complements ("threatened to launch")."""
+        verb = token if token.pos_ in ("VERB", "AUX") else self._light_verb(token) or token
+        verbs = [verb]
+        word = verb
+        while word.dep_ in ("xcomp", "acomp") and word.head is not word:
+            word = word.head
+            verbs.append(word)
+        frontier = [verb]
+        for _ in range(2):
+            frontier = [c for w in frontier for c in w.children if c.dep_ == "xcomp"]
+            verbs += frontier
+        return verbs
 
     def _place_mentions(self, chain: _Found, sentence: _Sentence) -> list[Mention]:
         """Actors named as the place of the act: on the trigger's clause, its object, or the act inside it."""
@@ -284,12 +314,23 @@ class RuleCoder:
                         return found
         return []
 
-    def _act(self, parsed: ParsedArticle, sentence: _Sentence, chain: _Found) -> Event:
-        """What a chain codes, before its participants are known: an Event template with a
-        placeholder source, filled per pair by `_event`."""
+    def _act(self, parsed: ParsedArticle, sentence: _Sentence, chain: _Found, sources: list[Mention]) -> Event:
+        """What a chain codes, before its target is known: an Event template with a placeholder
+        source, filled per pair by `_event`. (The sources decide whether a condition is their threat.)"""
         token, entry = chain.token, chain.entry
         type_name, mode = self._type(chain)
         modality = self._modality(token, sentence)
+        negated = self._negated(token, sentence)
+        conditions = [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
+        if conditions and type_name != "THREATEN":
+            if self._threatens(conditions, type_name, negated) and self._own_word(token, sentence, sources):
+                # A harm promised on a condition is a threat, and the threat itself is made.
+                type_name, mode, negated = "THREATEN", self._threat_mode(type_name), False
+                modality = "reported" if self._reported(token, sentence) else "asserted"
+            elif not self._offered(token):
+                # "would visit if the talks stay on track" is not a commitment; "is willing to
+                # withdraw if ..." is an offer, and its conditions do not undo it.
+                modality = "hypothetical"
         if modality == "future" and type_name in self.cues.intent_types:
             type_name, mode = self.cues.intent_types[type_name]
         cameo = (
@@ -309,7 +350,7 @@ class RuleCoder:
             cameo=cameo,
             quad_class=self.ontology.quad_class(type_name),
             intensity=self.ontology.intensity(type_name, mode),
-            negated=self._negated(token, sentence),
+            negated=negated,
             modality=modality,
             date=self._date(token, sentence, parsed),
             place=self._place(token, sentence),
@@ -559,7 +600,9 @@ class RuleCoder:
                     return "hypothetical"
                 if child.dep_ == "aux":
                     aux = child.lower_
-                    if aux in cues.hypothetical_auxiliaries:
+                    if aux in cues.backshifted_future and self._in_past_report(word):
+                        modality = _stronger(modality, "future")
+                    elif aux in cues.hypothetical_auxiliaries:
                         return "hypothetical"
                     if aux in cues.future_auxiliaries:
                         modality = _stronger(modality, "future")
@@ -578,6 +621,78 @@ class RuleCoder:
         if modality == "asserted" and "according to" in sentence.span.text.lower():
             modality = "reported"
         return modality
+
+    def _in_past_report(self, verb: Token) -> bool:
+        """Whether `verb` heads what a reporting verb in the past reports ("Iraq said it would ..."),
+        with no condition set on it ("said he would visit if the talks stay on track" stays hypothetical)."""
+        head = verb.head
+        return (
+            verb.dep_ == "ccomp"
+            and head.lemma_.lower() in self.cues.reporting_verbs
+            and head.tag_ in ("VBD", "VBN", "VBG")
+            and not self._conditions(verb)
+        )
+
+    def _offered(self, token: Token) -> bool:
+        """Whether the act is offered with a word of readiness ("is willing to", "is ready to")."""
+        return any(verb.lemma_.lower() in self.cues.future_intents for verb in self._act_verbs(token)[1:])
+
+    def _threatens(self, conditions: list[Token], type_name: str, negated: bool) -> bool:
+        """Whether conditions set on an act make it a threat (cues: conditional_threats)."""
+        markers = {m.lower_ for c in conditions for m in c.children if m.dep_ == "mark"}
+        return bool(markers & self.cues.threat_markers) or negated or self.ontology.quad_class(type_name) in (3, 4)
+
+    def _own_word(self, token: Token, sentence: _Sentence, sources: list[Mention]) -> bool:
+        """Whether the act is promised by its own source: told by a reporting verb whose subject is
+        the source ("Nigeria announced it will withdraw ... unless"), or, with no one reporting it,
+        stated as what will happen ("Iran will close the strait unless ..."). Analysts saying that
+        Israel would retaliate if attacked are making a prediction, not a threat."""
+        word = token
+        for _ in range(8):
+            if word is not token and word.lemma_.lower() in self.cues.reporting_verbs:
+                speakers = _whos(self._subjects(word, sentence))
+                return bool(speakers & _whos(sources))
+            if not _climbs(word, self.cues.light_verbs):
+                break
+            word = word.head
+        return any(
+            child.dep_ == "aux" and child.lower_ in self.cues.future_auxiliaries
+            for verb in self._act_verbs(token)
+            for child in verb.children
+        )
+
+    def _threat_mode(self, type_name: str) -> str | None:
+        intent = self.cues.intent_types.get(type_name)
+        if intent is not None and intent[0] == "THREATEN":
+            return intent[1]
+        return self.cues.threat_modes.get(type_name)
+
+    def _reported(self, token: Token, sentence: _Sentence) -> bool:
+        """Whether the act is told by a reporting verb it depends on, or "according to" someone."""
+        word = token
+        for _ in range(8):
+            if word is not token and word.lemma_.lower() in self.cues.reporting_verbs:
+                return True
+            if not _climbs(word, self.cues.light_verbs):
+                break
+            word = word.head
+        return "according to" in sentence.span.text.lower()
+
+    def _conditions(self, verb: Token) -> list[Token]:
+        """The conditional clauses on `verb` ("... if the talks stay on track", "unless Baghdad accepts",
+        "only after it reached a deal")."""
+        cues = self.cues
+        return [
+            child
+            for child in verb.children
+            if child.dep_ == "advcl"
+            and any(
+                (m.dep_ == "mark" and m.lower_ in cues.conditional_markers)
+                or (m.dep_ == "advmod" and m.lower_ in cues.condition_focus)
+                or (m.dep_ == "mark" and any(f.lower_ in cues.condition_focus for f in m.children))
+                for m in child.children
+            )
+        ]
 
     # --- when and where -----------------------------------------------------------------------
 
@@ -685,6 +800,10 @@ def _entity_text(token: Token) -> str:
 
 def _stronger(current: Modality, new: Modality) -> Modality:
     return new if _RANK[new] > _RANK[current] else current
+
+
+def _whos(mentions: list[Mention]) -> set[str]:
+    return {_who(m) for m in mentions}
 
 
 def _who(mention: Mention) -> str:
