@@ -63,6 +63,15 @@ def test_conditional_entries_come_first() -> None:
     assert first.key == "noun:support+military"
 
 
+def test_a_clause_condition_is_a_condition_too() -> None:
+    lexicon = _lexicon(
+        "  - {lemma: say, pos: verb, type: ACCUSE}\n  - {lemma: say, pos: verb, clause_with: [must], type: REQUEST}\n"
+    )
+    first, second = lexicon.candidates("say", "verb")
+    assert first.clause_with == {"must"} and first.key == "verb:say+that-must"
+    assert second.type == "ACCUSE"
+
+
 def test_defaults_fill_roles_and_codes() -> None:
     (entry,) = _lexicon("  - {lemma: visit, pos: verb, type: CONSULT, mode: visit}\n").entries
     assert entry.source == DEFAULT_ROLES["verb"]["source"]
@@ -85,6 +94,7 @@ def test_defaults_fill_roles_and_codes() -> None:
         ("{lemma: attack, pos: verb, type: ASSAULT, target: [object]}", "role 'object'"),
         ("{lemma: attack, pos: verb, type: ASSAULT, colour: red}", "unknown field"),
         ("{lemma: vow, pos: verb, type: AGREE, conflict_type: MENACE}", "conflict_type"),
+        ("{lemma: say, pos: verb, type: REQUEST, clause_with: must}", "clause_with"),
     ],
 )
 def test_bad_entries_are_refused_with_the_entry_named(entry: str, message: str) -> None:
@@ -118,6 +128,21 @@ def test_shipped_cues() -> None:
     assert cues.intent_types["CONSULT"] == ("AGREE", "meet")
     assert cues.intent_types["ASSAULT"][0] == "THREATEN"
     assert not cues.light_verbs & {"say", "attack"}
+    assert "would" in cues.backshifted_future and "unless" in cues.threat_markers
+    assert cues.threat_modes["CONSULT"] == "halt-talks"
+
+
+def test_cues_refuse_an_unknown_threat_mode() -> None:
+    text = (
+        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
+        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
+        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
+        "conditional_threats: {always: [unless], modes: {CONSULT: walk-out}}\n"
+    )
+    with pytest.raises(DataError, match=r"conditional_threats\.modes\.CONSULT"):
+        parse_cues(text, "cues.yaml", load_ontology())
+    cues = parse_cues(text.replace("walk-out", "halt-talks"), "cues.yaml", load_ontology())
+    assert cues.threat_modes == {"CONSULT": "halt-talks"} and cues.threat_markers == {"unless"}
 
 
 def test_cues_refuse_an_unknown_intent_type() -> None:

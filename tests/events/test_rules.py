@@ -45,6 +45,7 @@ triggers:
   - {lemma: threaten, pos: verb, type: THREATEN}
   - {lemma: warn, pos: verb, type: THREATEN}
   - {lemma: demand, pos: verb, type: REQUEST}
+  - {lemma: say, pos: verb, clause_with: [must, should], type: REQUEST}
   - {lemma: protest, pos: verb, type: PROTEST}
 """
 
@@ -290,6 +291,27 @@ def test_a_statement_is_aimed_at_whom_its_clause_is_about(
 ) -> None:
     events = [e for e in _events(coder, text) if e.type == expected[0]]
     assert [_summary(e) for e in events] == [expected], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said on Tuesday that Sudan must return the helicopter.",
+        "Russia said Sudan should return the helicopter.",
+        "Sudan must return the helicopter, Russia said.",
+    ],
+)
+def test_saying_that_another_must_act_is_a_demand_on_them(coder: Coder, text: str) -> None:
+    (event,) = _events(coder, text)
+    assert _summary(event) == ("REQUEST", "Russia", "Sudan"), text
+    assert event.modality == "asserted" and event.rule_id == "verb:say+that-must|should"
+
+
+@pytest.mark.parametrize(
+    "text", ["Russia said Sudan returned the helicopter.", "Russia said Sudan will return the helicopter."]
+)
+def test_saying_what_another_did_or_will_do_is_no_demand(coder: Coder, text: str) -> None:
+    assert [e for e in _events(coder, text) if e.type == "REQUEST"] == [], text
 
 
 def test_a_measure_is_aimed_at_whoever_imposed_it(coder: Coder) -> None:

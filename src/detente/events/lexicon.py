@@ -31,6 +31,7 @@ _TRIGGER_FIELDS = frozenset(
         "target",
         "symmetric",
         "conflict_type",
+        "clause_with",
         "note",
     }
 )
@@ -88,12 +89,18 @@ class Trigger:
     without: frozenset[str] = frozenset()
     symmetric: bool = False
     conflict_type: str | None = None
+    clause_with: frozenset[str] = frozenset()
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.with_ or self.clause_with)
 
     @property
     def key(self) -> str:
         """A short name for the entry, kept on every event it codes (`rule_id`)."""
         condition = "+" + "|".join(sorted(self.with_)) if self.with_ else ""
-        return f"{self.pos}:{self.lemma}{condition}"
+        clause = "+that-" + "|".join(sorted(self.clause_with)) if self.clause_with else ""
+        return f"{self.pos}:{self.lemma}{condition}{clause}"
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ class Lexicon:
         index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         for entry in self.entries:
             index[(entry.lemma, entry.pos)].append(entry)
-        ordered = {key: tuple(sorted(found, key=lambda e: not e.with_)) for key, found in index.items()}
+        ordered = {key: tuple(sorted(found, key=lambda e: not e.conditional)) for key, found in index.items()}
         object.__setattr__(self, "_index", ordered)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
@@ -154,9 +161,9 @@ def parse_lexicon(text: str, source: str, ontology: Ontology) -> Lexicon:
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         raise entry_error(source, None, "the file must be a mapping with a `triggers` list")
     entries = [_trigger(source, index, item, ontology) for index, item in enumerate(data["triggers"])]
-    seen: set[tuple[str, str, frozenset[str]]] = set()
+    seen: set[tuple[str, str, frozenset[str], frozenset[str]]] = set()
     for entry in entries:
-        identity = (entry.lemma, entry.pos, entry.with_)
+        identity = (entry.lemma, entry.pos, entry.with_, entry.clause_with)
         if identity in seen:
             raise entry_error(source, entry.key, "this lemma, pos and `with` condition is listed more than once")
         seen.add(identity)
@@ -205,6 +212,7 @@ def _trigger(source: str, index: int, item: Any, ontology: Ontology) -> Trigger:
         without=frozenset(w.lower() for w in _words(check, "without")),
         symmetric=bool(item.get("symmetric", False)),
         conflict_type=conflict_type,
+        clause_with=frozenset(w.lower() for w in _words(check, "clause_with")),
     )
 
 

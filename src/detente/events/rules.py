@@ -189,8 +189,11 @@ class RuleCoder:
         children += [p for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         words = {child.lemma_.lower() for child in children} | {child.lower_ for child in children}
         for entry in candidates:
-            if (not entry.with_ or entry.with_ & words) and not entry.without & words:
-                return entry
+            if (entry.with_ and not entry.with_ & words) or entry.without & words:
+                continue
+            if entry.clause_with and not entry.clause_with & _complement_auxiliaries(token):
+                continue
+            return entry
         return None
 
     def _chains(self, sentence: _Sentence) -> list[_Found]:
@@ -250,12 +253,14 @@ class RuleCoder:
                     if targets:
                         break
         if not targets:
+            targets = [m for m in self._said_subjects(token, entry, sentence) if _who(m) not in _whos(sources)]
+        if not targets:
             for inner in chain.inner:
                 targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
                 if targets:
                     break
         if not targets:
-            targets = [m for m in self._clause_subjects(chain.token, entry, sentence) if _who(m) not in _whos(sources)]
+            targets = [m for m in self._condition_subjects(token, sentence) if _who(m) not in _whos(sources)]
         if not targets and not (entry.symmetric and len(sources) > 1):
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq").
@@ -266,17 +271,19 @@ class RuleCoder:
             for source, target in pairs:
                 yield self._event(act, source, target, inherited=inherited)
 
-    def _clause_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> Iterator[Mention]:
-        """Whom an act that names no one is aimed at, through the clauses it governs: the subject of
-        what a statement says must happen ("demanded that Libya hand over", "warned that Pakistan
-        would face consequences"), then the subject of a condition set on it ("threatened to launch
-        an offensive unless Baghdad accepted")."""
-        clauses = []
-        if entry.pos == "verb" and self.ontology.quad_class(entry.type) in (1, 3):
-            clauses += [c for c in token.children if c.dep_ == "ccomp"]
-        clauses += [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
-        for clause in clauses:
-            yield from self._by_roles(clause, ("nsubj", "nsubjpass"), sentence, surface=True)
+    def _said_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> list[Mention]:
+        """Whom a statement that names no one is aimed at: the subject of what it says must or will
+        happen ("demanded that Libya hand over", "warned that Pakistan would face consequences")."""
+        if entry.pos != "verb" or self.ontology.quad_class(entry.type) not in (1, 3):
+            return []
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        return [m for c in clauses for m in self._by_roles(c, ("nsubj", "nsubjpass"), sentence, surface=True)]
+
+    def _condition_subjects(self, token: Token, sentence: _Sentence) -> list[Mention]:
+        """Whom an act that names no one is aimed at, through the condition set on it: its subject
+        ("threatened to launch an offensive unless Baghdad accepted")."""
+        clauses = [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
+        return [m for c in clauses for m in self._by_roles(c, ("nsubj", "nsubjpass"), sentence, surface=True)]
 
     def _act_verbs(self, token: Token) -> list[Token]:
         """The verbs of an act's own clause: its verb (a noun's carrying verb), the verbs it is the
@@ -785,6 +792,11 @@ def _linking_chain(chains: list[_Found], first: Token, second: Token) -> _Found 
     either = [(c, t) for c, t in triggers if t.i in above_first or t.i in above_second]
     pool = either or triggers
     return min(pool, key=lambda item: min(abs(item[1].i - first.i), abs(item[1].i - second.i)))[0]
+
+
+def _complement_auxiliaries(token: Token) -> set[str]:
+    """The auxiliaries of a verb's clausal complements ("said Sudan must return": must)."""
+    return {aux.lower_ for c in token.children if c.dep_ == "ccomp" for aux in c.children if aux.dep_ == "aux"}
 
 
 def _dated(prep: Token) -> bool:
