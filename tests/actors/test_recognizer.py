@@ -101,6 +101,9 @@ def test_city_stands_for_its_country(nlp, resolver) -> None:
         ("Saudi Arabia cut ties with Iran. The kingdom expelled diplomats.", "The kingdom", "SAU"),
         ("Iran met Hamas. The Islamic Republic pledged aid.", "The Islamic Republic", "IRN"),
         ("Egypt's president spoke to Zarif. He thanked Egypt.", "He", "IRN"),
+        # a name inside the subject's own phrase only describes it: "its" is the subject
+        ("Pakistan, a key U.S. ally, has urged its citizens to leave.", "its", "PAK"),
+        ("Qatar, which hosts a large US base, recalled its ambassador.", "its", "QAT"),
     ],
 )
 def test_coreference(nlp, resolver, text: str, pronoun: str, expected: str) -> None:

@@ -314,6 +314,17 @@ def test_saying_what_another_did_or_will_do_is_no_demand(coder: Coder, text: str
     assert [e for e in _events(coder, text) if e.type == "REQUEST"] == [], text
 
 
+def test_an_act_named_twice_is_one_event(coder: Coder) -> None:
+    # the attack is named by the noun (no target) and by the verb (with one): one act
+    events = _events(coder, "Hezbollah launched an attack and shelled Israel.")
+    assert [_summary(e) for e in events] == [("ASSAULT", "Hezbollah", "Israel")]
+
+
+def test_both_sides_of_a_hyphenated_modifier(coder: Coder) -> None:
+    events = _events(coder, "The talks followed the US-Iranian talks.")
+    assert {frozenset(_summary(e)[1:]) for e in events} == {frozenset({"United States", "Iran"})}
+
+
 def test_a_measure_is_aimed_at_whoever_imposed_it(coder: Coder) -> None:
     (event,) = _events(coder, "Egypt protested against the measures imposed by Israel.")
     assert _summary(event) == ("PROTEST", "Egypt", "Israel")

@@ -226,15 +226,21 @@ class RuleCoder:
 
     # --- events -------------------------------------------------------------------------------
 
-    def _sentence_events(self, parsed: ParsedArticle, sentence: _Sentence) -> Iterator[Event]:
+    def _sentence_events(self, parsed: ParsedArticle, sentence: _Sentence) -> list[Event]:
         seen: set[tuple[str, str, str | None]] = set()
+        events: list[Event] = []
         for chain in self._chains(sentence):
             for event in self._events(parsed, sentence, chain):
                 key = (event.type, _who(event.source), _who(event.target) if event.target else None)
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield event
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        # One act, one event: "began a hunger strike to protest Assad's failure" names the protest
+        # twice; the mention without a target is the same act as the one with it, told the same way.
+        aimed = {(e.type, _who(e.source), e.negated, e.modality) for e in events if e.target is not None}
+        return [
+            e for e in events if e.target is not None or (e.type, _who(e.source), e.negated, e.modality) not in aimed
+        ]
 
     def _events(self, parsed: ParsedArticle, sentence: _Sentence, chain: _Found) -> Iterator[Event]:
         token, entry = chain.token, chain.entry
@@ -244,7 +250,7 @@ class RuleCoder:
         targets = self._targets(token, entry, sentence, exclude=sources)
         if not targets and entry.pos == "noun":
             # "US-Iranian talks", "the Iran-Hamas rapprochement": both sides modify the noun.
-            targets = [m for m in self._modifiers(token, sentence) if _who(m) not in {_who(s) for s in sources}]
+            targets = [m for m in self._modifiers(token, sentence) if _who(m) not in _whos(sources)]
         if not targets and entry.pos == "verb":
             # "met and worked with Hamas leaders": coordinated verbs share what follows them.
             for verb in token.conjuncts:
@@ -524,7 +530,8 @@ class RuleCoder:
         for child in token.children:
             if child.dep_ not in ("compound", "amod", "poss", "nmod"):
                 continue
-            for word in (*(c for c in child.children if c.dep_ in ("compound", "amod")), child):
+            # "US-Iranian talks": the parser hangs "US" on "Iranian" as a compound or npadvmod.
+            for word in (*(c for c in child.children if c.dep_ in ("compound", "amod", "npadvmod")), child):
                 mention = self._mention(word, sentence)
                 if mention is not None and mention not in found:
                     found.append(mention)

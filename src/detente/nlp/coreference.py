@@ -147,6 +147,7 @@ class Coreference:
             candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
             antecedent = self._antecedent(candidates, start, sentence, rule)
             if antecedent is not None:
+                antecedent = self._outermost(doc, offset, antecedent, candidates, rule)
                 resolved.append(
                     Mention(
                         article_id,
@@ -169,6 +170,33 @@ class Coreference:
             return False
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in self.rules.locative_preps
+
+    def _outermost(
+        self, doc: Doc, offset: int, found: Mention, candidates: list[Mention], rule: ReferenceRule
+    ) -> Mention:
+        """The subject whose own phrase `found` sits in, if there is one: in "Pakistan, a key U.S.
+        ally, has urged its citizens" (or "Qatar, which hosts a US base, recalled its ambassador"),
+        "its" is the subject; the US is named only to describe it."""
+        span = doc.char_span(found.start - offset, found.end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            return found
+        for word in span.root.ancestors:
+            if word.dep_ in ("nsubj", "nsubjpass"):
+                outer = next(
+                    (
+                        m
+                        for m in candidates
+                        if m is not found
+                        and offset + word.idx >= m.start
+                        and offset + word.idx < m.end
+                        and rule.accepts(m, self.rules.person_nouns)
+                    ),
+                    None,
+                )
+                return outer or found
+            if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("relcl", "acl"):
+                break  # a clause of its own, not a description of a noun
+        return found
 
     def _antecedent(self, candidates: list[Mention], start: int, sentence: int, rule: ReferenceRule) -> Mention | None:
         """The most recent compatible mention before `start`, no more than `window` sentences back."""
