@@ -45,7 +45,7 @@ triggers:
   - {lemma: threaten, pos: verb, type: THREATEN}
   - {lemma: warn, pos: verb, type: THREATEN}
   - {lemma: demand, pos: verb, type: REQUEST}
-  - {lemma: say, pos: verb, clause_with: [must, should], type: REQUEST}
+  - {lemma: say, pos: verb, clause_with: [must], type: REQUEST}
   - {lemma: protest, pos: verb, type: PROTEST}
 """
 
@@ -278,15 +278,13 @@ def test_someone_else_predicting_a_harm_is_no_threat(coder: Coder, text: str) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Greece demanded that the European Union reject the plan.", ("REQUEST", "Greece", "European Union")),
-        ("Iran warned that Israel would pay a heavy price.", ("THREATEN", "Iran", "Israel")),
         (
             "Russia threatened to walk out unless the United States changed course.",
             ("THREATEN", "Russia", "United States"),
         ),
     ],
 )
-def test_a_statement_is_aimed_at_whom_its_clause_is_about(
+def test_an_act_is_aimed_at_whom_its_condition_is_about(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     events = [e for e in _events(coder, text) if e.type == expected[0]]
@@ -297,18 +295,22 @@ def test_a_statement_is_aimed_at_whom_its_clause_is_about(
     "text",
     [
         "Russia said on Tuesday that Sudan must return the helicopter.",
-        "Russia said Sudan should return the helicopter.",
         "Sudan must return the helicopter, Russia said.",
     ],
 )
 def test_saying_that_another_must_act_is_a_demand_on_them(coder: Coder, text: str) -> None:
     (event,) = _events(coder, text)
     assert _summary(event) == ("REQUEST", "Russia", "Sudan"), text
-    assert event.modality == "asserted" and event.rule_id == "verb:say+that-must|should"
+    assert event.modality == "asserted" and event.rule_id == "verb:say+that-must"
 
 
 @pytest.mark.parametrize(
-    "text", ["Russia said Sudan returned the helicopter.", "Russia said Sudan will return the helicopter."]
+    "text",
+    [
+        "Russia said Sudan returned the helicopter.",
+        "Russia said Sudan will return the helicopter.",
+        "Russia said Sudan should return the helicopter.",  # advice, not a demand
+    ],
 )
 def test_saying_what_another_did_or_will_do_is_no_demand(coder: Coder, text: str) -> None:
     assert [e for e in _events(coder, text) if e.type == "REQUEST"] == [], text

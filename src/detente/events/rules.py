@@ -278,9 +278,10 @@ class RuleCoder:
                 yield self._event(act, source, target, inherited=inherited)
 
     def _said_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> list[Mention]:
-        """Whom a statement that names no one is aimed at: the subject of what it says must or will
-        happen ("demanded that Libya hand over", "warned that Pakistan would face consequences")."""
-        if entry.pos != "verb" or self.ontology.quad_class(entry.type) not in (1, 3):
+        """Whom a statement that another must act is aimed at: the subject of its complement
+        ("Russia said Sudan must return the helicopter": Sudan). Only for entries that code such
+        statements (`clause_with`); see docs/events.md on why not for every verbal act yet."""
+        if not entry.clause_with:
             return []
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         return [m for c in clauses for m in self._by_roles(c, ("nsubj", "nsubjpass"), sentence, surface=True)]
@@ -719,7 +720,13 @@ class RuleCoder:
         for ent in dates:
             if ent.root.head.i in path or ent.root.i in path or ent.root.head.head.i in path:
                 return ent.text
-        return dates[0].text
+        # Else the sentence's first date that no other verb governs: in "Iran demands that Washington
+        # lift the sanctions imposed since 2018", 2018 is when the sanctions were imposed.
+        for ent in dates:
+            verb = next((w for w in ent.root.ancestors if w.pos_ in ("VERB", "AUX")), None)
+            if verb is None or verb.i in path:
+                return ent.text
+        return None
 
     def _place(self, token: Token, sentence: _Sentence) -> Place | None:
         """The place named for the act: "in Tehran", "in Beirut, Lebanon", on the trigger's clause
