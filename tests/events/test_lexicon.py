@@ -143,6 +143,10 @@ def test_cues_refuse_an_unknown_threat_mode() -> None:
         parse_cues(text, "cues.yaml", load_ontology())
     cues = parse_cues(text.replace("walk-out", "halt-talks"), "cues.yaml", load_ontology())
     assert cues.threat_modes == {"CONSULT": "halt-talks"} and cues.threat_markers == {"unless"}
+    for broken in ("conditional_threats: [unless]", "conditional_threats: {modes: [CONSULT]}"):
+        malformed = text.replace("conditional_threats: {always: [unless], modes: {CONSULT: walk-out}}", broken)
+        with pytest.raises(DataError, match=r"conditional_threats"):
+            parse_cues(malformed, "cues.yaml", load_ontology())
 
 
 def test_cues_refuse_an_unknown_intent_type() -> None:

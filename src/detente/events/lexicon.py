@@ -140,8 +140,8 @@ class Cues:
     condition_focus: frozenset[str]
     place_prepositions: frozenset[str]
     intent_types: dict[str, tuple[str, str | None]]
-    threat_markers: frozenset[str] = frozenset()
-    threat_modes: dict[str, str] = field(default_factory=dict)
+    threat_markers: frozenset[str]
+    threat_modes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +165,9 @@ def parse_lexicon(text: str, source: str, ontology: Ontology) -> Lexicon:
     for entry in entries:
         identity = (entry.lemma, entry.pos, entry.with_, entry.clause_with)
         if identity in seen:
-            raise entry_error(source, entry.key, "this lemma, pos and `with` condition is listed more than once")
+            raise entry_error(
+                source, entry.key, "this lemma, pos and condition (`with`, `clause_with`) is listed more than once"
+            )
         seen.add(identity)
     return Lexicon(tuple(entries))
 
@@ -259,8 +261,11 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
             raise entry_error(source, f"intent_types.{act}", f"unknown type or mode ({exc})") from exc
         intents[act] = (value[0], value[1])
     threats = data.get("conditional_threats") or {}
+    modes = (threats.get("modes") or {}) if isinstance(threats, dict) else None
+    if not isinstance(modes, dict):
+        raise entry_error(source, "conditional_threats", "must be a mapping with `always` and `modes` {TYPE: mode}")
     threat_modes: dict[str, str] = {}
-    for act, mode in (threats.get("modes") or {}).items() if isinstance(threats, dict) else ():
+    for act, mode in modes.items():
         try:
             ontology.type(act)
             ontology.mode("THREATEN", mode)

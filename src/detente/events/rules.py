@@ -235,12 +235,14 @@ class RuleCoder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+
         # One act, one event: "began a hunger strike to protest Assad's failure" names the protest
         # twice; the mention without a target is the same act as the one with it, told the same way.
-        aimed = {(e.type, _who(e.source), e.negated, e.modality) for e in events if e.target is not None}
-        return [
-            e for e in events if e.target is not None or (e.type, _who(e.source), e.negated, e.modality) not in aimed
-        ]
+        def act(e: Event) -> tuple[str, str, bool, str]:
+            return e.type, _who(e.source), e.negated, e.modality
+
+        aimed = {act(e) for e in events if e.target is not None}
+        return [e for e in events if e.target is not None or act(e) not in aimed]
 
     def _events(self, parsed: ParsedArticle, sentence: _Sentence, chain: _Found) -> Iterator[Event]:
         token, entry = chain.token, chain.entry
@@ -283,13 +285,15 @@ class RuleCoder:
         statements (`clause_with`); see docs/events.md on why not for every verbal act yet."""
         if not entry.clause_with:
             return []
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
-        return [m for c in clauses for m in self._by_roles(c, ("nsubj", "nsubjpass"), sentence, surface=True)]
+        return self._clause_subjects([c for c in token.children if c.dep_ == "ccomp"], sentence)
 
     def _condition_subjects(self, token: Token, sentence: _Sentence) -> list[Mention]:
         """Whom an act that names no one is aimed at, through the condition set on it: its subject
         ("threatened to launch an offensive unless Baghdad accepted")."""
-        clauses = [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
+        return self._clause_subjects(self._act_conditions(token), sentence)
+
+    def _clause_subjects(self, clauses: list[Token], sentence: _Sentence) -> list[Mention]:
+        """The written subjects of clauses, in order."""
         return [m for c in clauses for m in self._by_roles(c, ("nsubj", "nsubjpass"), sentence, surface=True)]
 
     def _act_verbs(self, token: Token) -> list[Token]:
@@ -335,7 +339,7 @@ class RuleCoder:
         type_name, mode = self._type(chain)
         modality = self._modality(token, sentence)
         negated = self._negated(token, sentence)
-        conditions = [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
+        conditions = self._act_conditions(token)
         if conditions and type_name != "THREATEN":
             if self._threatens(conditions, type_name, negated) and self._own_word(token, sentence, sources):
                 # A harm promised on a condition is a threat, and the threat itself is made.
@@ -662,14 +666,9 @@ class RuleCoder:
         the source ("Nigeria announced it will withdraw ... unless"), or, with no one reporting it,
         stated as what will happen ("Iran will close the strait unless ..."). Analysts saying that
         Israel would retaliate if attacked are making a prediction, not a threat."""
-        word = token
-        for _ in range(8):
-            if word is not token and word.lemma_.lower() in self.cues.reporting_verbs:
-                speakers = _whos(self._subjects(word, sentence))
-                return bool(speakers & _whos(sources))
-            if not _climbs(word, self.cues.light_verbs):
-                break
-            word = word.head
+        reporter = self._reporting_verb(token)
+        if reporter is not None:
+            return bool(_whos(self._subjects(reporter, sentence)) & _whos(sources))
         return any(
             child.dep_ == "aux" and child.lower_ in self.cues.future_auxiliaries
             for verb in self._act_verbs(token)
@@ -684,14 +683,23 @@ class RuleCoder:
 
     def _reported(self, token: Token, sentence: _Sentence) -> bool:
         """Whether the act is told by a reporting verb it depends on, or "according to" someone."""
+        return self._reporting_verb(token) is not None or "according to" in sentence.span.text.lower()
+
+    def _reporting_verb(self, token: Token) -> Token | None:
+        """The nearest reporting verb the act depends on, through the clause words that pass on
+        what holds of them (`_climbs`): "said" in "Iraq said it would allow ..."."""
         word = token
         for _ in range(8):
             if word is not token and word.lemma_.lower() in self.cues.reporting_verbs:
-                return True
+                return word
             if not _climbs(word, self.cues.light_verbs):
-                break
+                return None
             word = word.head
-        return "according to" in sentence.span.text.lower()
+        return None
+
+    def _act_conditions(self, token: Token) -> list[Token]:
+        """The conditional clauses on the verbs of the act's own clause."""
+        return [c for verb in self._act_verbs(token) for c in self._conditions(verb)]
 
     def _conditions(self, verb: Token) -> list[Token]:
         """The conditional clauses on `verb` ("... if the talks stay on track", "unless Baghdad accepts",

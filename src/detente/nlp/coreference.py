@@ -147,7 +147,7 @@ class Coreference:
             candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
             antecedent = self._antecedent(candidates, start, sentence, rule)
             if antecedent is not None:
-                antecedent = self._outermost(doc, offset, antecedent, candidates, rule)
+                antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
                 resolved.append(
                     Mention(
                         article_id,
@@ -163,22 +163,20 @@ class Coreference:
         return resolved
 
     def _is_place(self, doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> bool:
-        if mention.start < offset or mention.end > end_of_doc:
-            return False  # in an earlier chunk of a long article: no parse to look at
-        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _span(doc, mention, offset, end_of_doc)
+        if span is None:
             return False
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in self.rules.locative_preps
 
     def _outermost(
-        self, doc: Doc, offset: int, found: Mention, candidates: list[Mention], rule: ReferenceRule
+        self, doc: Doc, offset: int, end_of_doc: int, found: Mention, candidates: list[Mention], rule: ReferenceRule
     ) -> Mention:
         """The subject whose own phrase `found` sits in, if there is one: in "Pakistan, a key U.S.
         ally, has urged its citizens" (or "Qatar, which hosts a US base, recalled its ambassador"),
         "its" is the subject; the US is named only to describe it."""
-        span = doc.char_span(found.start - offset, found.end - offset, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _span(doc, found, offset, end_of_doc)
+        if span is None:
             return found
         for word in span.root.ancestors:
             if word.dep_ in ("nsubj", "nsubjpass"):
@@ -202,6 +200,14 @@ class Coreference:
         """The most recent compatible mention before `start`, no more than `window` sentences back."""
         earlier = (m for m in candidates if m.end <= start and m.sentence_index >= sentence - self.rules.window)
         return max((m for m in earlier if rule.accepts(m, self.rules.person_nouns)), key=lambda m: m.end, default=None)
+
+
+def _span(doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> Span | None:
+    """The tokens of `mention` in `doc` (a chunk at `offset`), or None when it lies in another chunk."""
+    if mention.start < offset or mention.end > end_of_doc:
+        return None  # in an earlier chunk of a long article: no parse to look at
+    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
