@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -121,6 +123,37 @@ def test_interrupted_ingest_resumes_without_duplicates(tmp_path: Path, reports_j
     with Store(tmp_path / "clean.duckdb") as store:
         ingest([path], store=store, options=options)
         assert _content(store) == resumed
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_stops_the_run_after_the_batch_in_flight(tmp_path: Path, reports_jsonl, how: int) -> None:
+    path = str(reports_jsonl(30))
+    options = IngestOptions(batch_size=5, read=ReadOptions())
+    before = signal.getsignal(how)
+
+    def signal_once(summary: IngestSummary) -> None:
+        if summary.new == 5:
+            os.kill(os.getpid(), how)
+
+    with Store(tmp_path / "signalled.duckdb") as store:
+        summary = ingest([path], store=store, options=options, on_batch=signal_once)
+        assert summary.interrupted and summary.new == 5
+        assert store.stats()["articles"] == 5
+    assert signal.getsignal(how) is before
+
+
+def test_a_second_ctrl_c_stops_at_once(tmp_path: Path, reports_jsonl) -> None:
+    path = str(reports_jsonl(30))
+    options = IngestOptions(batch_size=5, read=ReadOptions())
+
+    def press_twice(summary: IngestSummary) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGINT)
+        pytest.fail("the second Ctrl-C did not stop the run")  # pragma: no cover
+
+    with Store(tmp_path / "twice.duckdb") as store:
+        summary = ingest([path], store=store, options=options, on_batch=press_twice)
+        assert summary.interrupted and summary.new == 5
 
 
 @pytest.mark.parametrize("batch_size", [1, 7])

@@ -7,7 +7,10 @@ without duplicating anything.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -93,6 +96,38 @@ class _RunIndex:
         return best
 
 
+class _StopRequest:
+    """Set by the first Ctrl-C (or SIGTERM): the run stops once the batch in flight is stored.
+
+    The interrupt is not raised where it lands because inside a DuckDB statement it surfaces as a
+    plain RuntimeError ("Query interrupted"), not as KeyboardInterrupt, and the run would end with a
+    traceback instead of its summary. A second Ctrl-C raises at once (the transaction in flight is
+    still rolled back).
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+
+@contextmanager
+def _stop_after_batch() -> Iterator[_StopRequest]:
+    stop = _StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # signal handlers belong to the main thread; elsewhere Ctrl-C is the caller's
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def ingest(
     paths: Sequence[str],
     *,
@@ -102,7 +137,7 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every source into the store and return what happened.
 
-    Ctrl-C stops after the batch being written; the summary then says `interrupted`.
+    Ctrl-C or SIGTERM stops after the batch being coded is stored; the summary then says `interrupted`.
     """
     options = options or IngestOptions()
     run_id = store.start_run(paths)
@@ -114,7 +149,7 @@ def ingest(
     )
     errors: list[IngestError] = []
     try:
-        with CodingPool(workers=options.workers, config=options.coder) as pool:
+        with _stop_after_batch() as stop, CodingPool(workers=options.workers, config=options.coder) as pool:
             for pending, coded in pool.code_batches(batches, lambda p: p.to_code):
                 new_events = store.write(
                     WriteBatch(
@@ -138,6 +173,8 @@ def ingest(
                 )
                 if on_batch is not None:
                     on_batch(summary)
+                if stop.requested:
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         summary = replace(summary, interrupted=True)
     store.finish_run(summary)

@@ -98,7 +98,7 @@ def _detente(*args: str) -> list[str]:
     return [sys.executable, "-c", "from detente.cli import main; main()", *args]
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
 def test_killed_ingest_leaves_a_consistent_store(tmp_path: Path, reports_jsonl, how: signal.Signals) -> None:
     corpus = str(reports_jsonl(400))
     db = tmp_path / "killed.duckdb"
@@ -119,7 +119,7 @@ def test_killed_ingest_leaves_a_consistent_store(tmp_path: Path, reports_jsonl, 
     assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(how)
     rest = proc.communicate(timeout=120)[1]
-    if how == signal.SIGINT:
+    if how in (signal.SIGINT, signal.SIGTERM):
         assert proc.returncode == 130
         assert "Interrupted" in rest and "Run the same command again" in rest
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -100,20 +99,6 @@ def _filters(
 
 
 @contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """A `kill` (SIGTERM) stops an ingest like Ctrl-C: the batch in flight is rolled back cleanly."""
-
-    def handler(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-@contextmanager
 def _progress_reporter(label: str) -> Iterator[Any]:
     """A live progress bar on a terminal; one plain line per stored batch otherwise (logs, pipes)."""
     started = time.monotonic()
@@ -202,7 +187,7 @@ def ingest_cli(
         workers=workers,
         batch_size=batch_size,
     )
-    with Store(db) as store, _terminate_as_interrupt(), _progress_reporter("ingesting") as report:
+    with Store(db) as store, _progress_reporter("ingesting") as report:
         summary = ingest(paths, store=store, options=options, on_batch=report)
     _print_summary(summary)
     raise typer.Exit(_ingest_exit_code(summary))
@@ -439,7 +424,7 @@ def demo_cli(db: DbOption = None, workers: Annotated[int, typer.Option("--worker
     from detente.demo import run_demo
     from detente.pipeline import IngestOptions
 
-    with Store(db) as store, _terminate_as_interrupt(), _progress_reporter("demo corpus") as report:
+    with Store(db) as store, _progress_reporter("demo corpus") as report:
         summary = run_demo(store, options=IngestOptions(workers=workers), on_batch=report)
         _print_summary(summary)
         counts = store.stats()
