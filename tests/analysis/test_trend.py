@@ -106,6 +106,19 @@ def test_a_rupture_in_the_latest_period_reads_cooling() -> None:
     assert point.mean_after == -12
 
 
+def test_a_rupture_after_few_periods_is_not_hidden_by_its_own_jump() -> None:
+    # Seven active months, the last a rupture: among the differences, the jump itself would widen
+    # sigma enough (3 sigma = 14.2) to hide a jump of 14 from the months before it.
+    nets: list[float | None] = [None] * 59
+    for month, net in {0: -5, 7: -2, 34: -5, 48: -6, 49: -2, 54: -10, 58: -19}.items():
+        nets[month] = net
+    trend = compute_trend(_frame(nets, start="2011-03-01"), None)
+    assert trend.label == "cooling"
+    assert [(p.period, p.direction, p.provisional) for p in trend.turning_points] == [
+        (dt.date(2016, 1, 1), "cooling", True)
+    ]
+
+
 def test_a_recent_turning_point_gives_the_label() -> None:
     trend = compute_trend(_frame([*HOSTILE, 5, 6]), None)
     assert [(p.period, p.direction, p.provisional) for p in trend.turning_points] == [

@@ -108,6 +108,14 @@ def test_between_pairs_the_two_sides(coder: Coder) -> None:
     assert _summary(event) == ("CONSULT", "Iran", "United States")
 
 
+def test_the_undertaking_a_trigger_names_is_carried_by_its_verb(coder: Coder) -> None:
+    # The mediator is the source and both sides the targets, not the two sides each other's.
+    events = _events(coder, "Qatar undertook a mediation mission between Egypt and Israel.")
+    assert sorted(_summary(e) for e in events) == [("CONSULT", "Qatar", "Egypt"), ("CONSULT", "Qatar", "Israel")]
+    # A trigger naming the kind of a thing, not of an undertaking, carries nothing: "an attack helicopter".
+    assert _events(coder, "Russia sold an attack helicopter to Sudan.") == []
+
+
 def test_coordinated_subjects_of_a_symmetric_act_make_one_pair(coder: Coder) -> None:
     (event,) = _events(coder, "Hamas and Iran held talks in Beirut.")
     assert {_summary(event)[1], _summary(event)[2]} == {"Hamas", "Iran"}
@@ -302,6 +310,19 @@ def test_saying_that_another_must_act_is_a_demand_on_them(coder: Coder, text: st
     (event,) = _events(coder, text)
     assert _summary(event) == ("REQUEST", "Russia", "Sudan"), text
     assert event.modality == "asserted" and event.rule_id == "verb:say+that-must"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas demanded that Egypt open the crossing.", ("REQUEST", "Hamas", "Egypt")),
+        ("Iran warned that Israel would pay a heavy price.", ("THREATEN", "Iran", "Israel")),
+    ],
+)
+def test_a_statement_naming_no_one_is_aimed_at_its_complement_subject(
+    coder: Coder, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in [_summary(e) for e in _events(coder, text)], text
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ is read from the *active* periods only (periods with at least one event), in ord
   MAD of the first differences / sqrt(2), never below `noise_floor`) and n the number of active periods.
 - **Latest shift**: the last active period alone cannot form a segment, so a jump there of more
   than `shift_sigmas * sigma` from the level of the latest segment is a provisional turning point.
+  Here sigma is estimated without the last period: on a short series the jump under test would
+  otherwise widen the very noise estimate it is compared with.
   (A final segment of `min_segment` periods whose earlier periods are nearer the previous level
   than the last value is such a jump, not a segment: its break is dropped.)
 - **Label** for the latest active period, first rule that applies: a latest shift gives its
@@ -151,7 +153,8 @@ def compute_trend(frame: pd.DataFrame, occurrences: pd.DataFrame | None, *, conf
         )
         for start, stop, prior, current in zip(bounds[1:], bounds[2:], segments, segments[1:], strict=False)
     ]
-    shift = _latest_shift(net, segments[-1], sigma, config)
+    # The latest jump is measured against the noise before it: a jump is no yardstick for itself.
+    shift = _latest_shift(net, segments[-1], _noise(net[:-1], config), config)
     if shift is not None:
         last = len(net) - 1
         points.append(

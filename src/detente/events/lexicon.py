@@ -128,6 +128,7 @@ class Lexicon:
 @dataclass(frozen=True, slots=True)
 class Cues:
     light_verbs: frozenset[str]
+    undertaking_nouns: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     backshifted_future: frozenset[str]
@@ -274,6 +275,7 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         threat_modes[act] = mode
     return Cues(
         light_verbs=words("light_verbs"),
+        undertaking_nouns=words("undertaking_nouns", optional=True),
         future_auxiliaries=words("modal_auxiliaries", "future"),
         hypothetical_auxiliaries=words("modal_auxiliaries", "hypothetical"),
         backshifted_future=words("modal_auxiliaries", "backshifted_future", optional=True),

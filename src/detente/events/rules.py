@@ -280,10 +280,10 @@ class RuleCoder:
                 yield self._event(act, source, target, inherited=inherited)
 
     def _said_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> list[Mention]:
-        """Whom a statement that another must act is aimed at: the subject of its complement
-        ("Russia said Sudan must return the helicopter": Sudan). Only for entries that code such
-        statements (`clause_with`); see docs/events.md on why not for every verbal act yet."""
-        if not entry.clause_with:
+        """Whom a statement is aimed at when it names no one: the subject of its complement
+        ("Russia said Sudan must return the helicopter", "demanded that the government resign").
+        Verbal acts only: what a material act's complement says is not whom the act is aimed at."""
+        if not entry.clause_with and self.ontology.quad_class(entry.type) not in (1, 3):
             return []
         return self._clause_subjects([c for c in token.children if c.dep_ == "ccomp"], sentence)
 
@@ -575,6 +575,10 @@ class RuleCoder:
         if token.dep_ == "pobj" and head.lower_ in ("with", "in") and head.head.lemma_.lower() in self.cues.light_verbs:
             return head.head
         if token.dep_ == "conj":
+            return self._light_verb(head)
+        if token.dep_ == "compound" and head.lemma_.lower() in self.cues.undertaking_nouns:
+            # "undertook a mediation mission": the undertaking the trigger names the kind of is
+            # what the verb carries.
             return self._light_verb(head)
         return None
 
