@@ -190,11 +190,17 @@ _SECTOR_WORDS = {"MIL": "forces", "COP": "police", "SPY": "intelligence official
 _VERBS = {
     "AGREE": (
         ("agreed to cooperate with", "agree to cooperate with"),
-        ("signed an accord with", "sign an accord with"),
+        ("promised to help", "promise to help"),
     ),
     "CONSULT": (("met", "meet"), ("held talks with", "hold talks with"), ("hosted envoys from", "host envoys from")),
-    "SUPPORT": (("praised", "praise"), ("defended", "defend"), ("endorsed the stance of", "endorse the stance of")),
-    "CONCEDE": (("eased restrictions on", "ease restrictions on"), ("apologised to", "apologise to")),
+    "SUPPORT": (
+        ("praised", "praise"),
+        ("defended", "defend"),
+        ("endorsed the stance of", "endorse the stance of"),
+        ("signed an accord with", "sign an accord with"),
+        ("apologised to", "apologise to"),
+    ),
+    "CONCEDE": (("eased restrictions on", "ease restrictions on"), ("made concessions to", "make concessions to")),
     "COOPERATE": (("expanded trade with", "expand trade with"), ("held joint drills with", "hold joint drills with")),
     "AID": (("sent aid to", "send aid to"), ("supplied weapons to", "supply weapons to")),
     "RETREAT": (("lifted sanctions on", "lift sanctions on"), ("freed detainees held from", "free detainees from")),

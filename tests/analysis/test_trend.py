@@ -119,6 +119,16 @@ def test_a_rupture_after_few_periods_is_not_hidden_by_its_own_jump() -> None:
     ]
 
 
+def test_a_rupture_is_judged_by_how_the_current_level_varies() -> None:
+    # Wide swings years ago (up to +22) make the whole series noisy; the hostile level since varies
+    # by a few points, and a last month of -24 is far outside it.
+    nets = [-6, 1, 8, 3, 22, -5, -9, -6, -9, -5, -12, -24]
+    trend = compute_trend(_frame(nets), None)
+    assert trend.label == "cooling"
+    assert [(p.direction, p.provisional) for p in trend.turning_points][-1] == ("cooling", True)
+    assert trend.turning_points[-1].period == dt.date(2019, 12, 1)
+
+
 def test_a_recent_turning_point_gives_the_label() -> None:
     trend = compute_trend(_frame([*HOSTILE, 5, 6]), None)
     assert [(p.period, p.direction, p.provisional) for p in trend.turning_points] == [

@@ -2,8 +2,8 @@
 
 The reports were written with known turns (docs of the corpus: src/detente/data/demo/README.md):
 Iran and Saudi Arabia cut ties in 2016 and restored them in 2023; the United States and Iran went
-from the 2015 deal and 2016 sanctions relief to renewed sanctions in 2018 and the strikes of
-January 2020.
+from the 2013 interim deal and 2016 sanctions relief to the US withdrawal from the deal in 2018 and
+the strikes of January 2020.
 """
 
 from __future__ import annotations
@@ -62,16 +62,16 @@ def test_read_up_to_a_rupture_the_relation_is_cooling(
 
 
 def test_a_rupture_reads_as_cooling(corpus: detente.Corpus) -> None:
-    # Renewed US sanctions in 2018, then the killing of Soleimani and Iran's missiles in January 2020.
+    # The US withdrawal from the deal in 2018, then the killing of Soleimani and Iran's missiles in January 2020.
     strikes = corpus.dyad("United States", "Iran", until=dt.date(2020, 1, 31))
     assert strikes.trend.label == "cooling"
-    assert ("2018-11", "cooling") in _turns(strikes)  # sanctions reimposed in November 2018
+    assert ("2018-05", "cooling") in _turns(strikes)  # withdrawal from the deal in May 2018
 
 
 def test_sanctions_relief_reads_as_warming(corpus: detente.Corpus) -> None:
     relief = corpus.dyad("United States", "Iran", until="2016-01-31")
     assert relief.trend.label == "warming"
-    assert _turns(relief) == [("2016-01", "warming")]
+    assert _turns(relief) == [("2013-11", "warming"), ("2016-01", "warming")]  # the interim deal, then relief
 
 
 def test_the_explanation_of_the_hamas_iran_relation_names_meetings_and_motives(corpus: detente.Corpus) -> None:

@@ -12,8 +12,9 @@ is read from the *active* periods only (periods with at least one event), in ord
   MAD of the first differences / sqrt(2), never below `noise_floor`) and n the number of active periods.
 - **Latest shift**: the last active period alone cannot form a segment, so a jump there of more
   than `shift_sigmas * sigma` from the level of the latest segment is a provisional turning point.
-  Here sigma is estimated without the last period: on a short series the jump under test would
-  otherwise widen the very noise estimate it is compared with.
+  Here sigma is estimated without the last period (on a short series the jump under test would
+  otherwise widen the very noise estimate it is compared with), from the latest segment's own
+  periods when they are at least `noise_points + 1`, else from the whole series before it.
   (A final segment of `min_segment` periods whose earlier periods are nearer the previous level
   than the last value is such a jump, not a segment: its break is dropped.)
 - **Label** for the latest active period, first rule that applies: a latest shift gives its
@@ -153,8 +154,7 @@ def compute_trend(frame: pd.DataFrame, occurrences: pd.DataFrame | None, *, conf
         )
         for start, stop, prior, current in zip(bounds[1:], bounds[2:], segments, segments[1:], strict=False)
     ]
-    # The latest jump is measured against the noise before it: a jump is no yardstick for itself.
-    shift = _latest_shift(net, segments[-1], _noise(net[:-1], config), config)
+    shift = _latest_shift(net, segments[-1], config)
     if shift is not None:
         last = len(net) - 1
         points.append(
@@ -221,10 +221,17 @@ def _settle_last_break(net: np.ndarray, breaks: list[int], config: TrendConfig) 
     return breaks[:-1] if bool(settled.all()) else breaks
 
 
-def _latest_shift(net: np.ndarray, last: np.ndarray, sigma: float, config: TrendConfig) -> np.ndarray | None:
-    """The values the latest active period jumped away from, when it jumped far enough; else None."""
+def _latest_shift(net: np.ndarray, last: np.ndarray, config: TrendConfig) -> np.ndarray | None:
+    """The values the latest active period jumped away from, when it jumped far enough; else None.
+
+    The jump is measured against the noise before it (a jump is no yardstick for itself): the noise
+    of the current level's own periods when they are enough for an estimate, as a relation that
+    once swung widely may since have settled; else the noise of the whole series before the jump."""
     before = last[:-1]
-    if len(before) == 0 or abs(net[-1] - before.mean()) <= config.shift_sigmas * sigma:
+    if len(before) == 0:
+        return None
+    own = before if len(before) - 1 >= config.noise_points else net[:-1]
+    if abs(net[-1] - before.mean()) <= config.shift_sigmas * _noise(own, config):
         return None
     return before
 
