@@ -39,6 +39,8 @@ triggers:
   - {lemma: cut, pos: verb, with: [tie, relation], type: SANCTION}
   - {lemma: cut, pos: verb, with: [aid], type: SANCTION, mode: cut-aid}
   - {lemma: send, pos: verb, with: [aid], type: AID, target: [prep:to, dative]}
+  - {lemma: suspend, pos: verb, with: [fighting, attack], type: RETREAT, mode: ceasefire}
+  - {lemma: suspend, pos: verb, with: [aid], type: SANCTION, mode: cut-aid}
   - {lemma: urge, pos: verb, type: REQUEST}
   - {lemma: blockade, pos: noun, type: COERCE}
   - {lemma: withdraw, pos: verb, with: [troop], type: RETREAT, target: [prep:from]}
@@ -136,6 +138,21 @@ def test_coordination_gives_one_event_per_pair(coder: Coder) -> None:
         ("ACCUSE", "United Kingdom", "Russia"),
         ("ACCUSE", "United Kingdom", "Syria"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas suspended attacks on Israel.", ("RETREAT", "ceasefire")),
+        # What the act is done to decides over a word of its circumstances.
+        ("The European Union suspended aid to Gaza because of the fighting.", ("SANCTION", "cut-aid")),
+        ("The United Nations suspended its aid to Somalia after a convoy was attacked.", ("SANCTION", "cut-aid")),
+    ],
+)
+def test_the_object_chooses_the_entry_before_the_circumstances(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(e.type, e.mode) for e in _events(coder, text)][:1] == [expected], text
 
 
 def test_a_trigger_phrase_word_is_not_the_target(coder: Coder) -> None:
@@ -461,8 +478,9 @@ def test_the_shipped_lexicon_makes_the_grievance_the_target_of_a_complaint(shipp
         # ...while AGREE is the commitment to act, and a future signing is one.
         ("Kenya and Ethiopia agreed to hold talks.", ("AGREE", "meet")),
         ("Kenya will sign a border security pact with Ethiopia.", ("AGREE", "cooperate")),
-        # Leaving an agreement rejects it; it is not a retreat.
+        # Leaving an agreement rejects it; it is not a retreat. Breaking a ceasefire is fighting (CAMEO 196).
         ("The United States withdrew from the nuclear deal with Iran.", ("REJECT", "agreement")),
+        ("Houthi rebels breached the truce with Saudi Arabia.", ("ASSAULT", None)),
     ],
 )
 def test_the_shipped_lexicon_tells_a_concluded_agreement_from_a_commitment(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +47,8 @@ _SKIP_ENTITIES = frozenset(
     | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependents that are no words of a trigger's phrase: coordinated and relative clauses, punctuation.
+_CLAUSES = frozenset({"conj", "relcl", "parataxis", "csubj", "mark", "cc", "punct"})
 _DATE_ENTITIES = frozenset({"DATE"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _RANK: dict[Modality, int] = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3}
@@ -185,15 +187,28 @@ class RuleCoder:
         if not candidates:
             return None
         # A preposition counts only with its object: "called on Iran", not "called Iran on Tuesday".
-        children = [c for c in token.children if not (c.dep_ == "prep" and _dated(c))]
+        # A clause of circumstance is another act, not a word of the trigger's phrase ("suspended
+        # aid after a convoy was attacked" is no suspended attack); a purpose or content clause is
+        # ("sent troops to help", "demanded that Iran release").
+        children = [
+            c
+            for c in token.children
+            if c.dep_ not in _CLAUSES and not _circumstance(c) and not (c.dep_ == "prep" and _dated(c))
+        ]
         children += [p for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        words = {child.lemma_.lower() for child in children} | {child.lower_ for child in children}
-        for entry in candidates:
-            if (entry.with_ and not entry.with_ & words) or entry.without & words:
-                continue
-            if entry.clause_with and not entry.clause_with & _complement_auxiliaries(token):
-                continue
-            return entry
+        words = _words(children)
+        # What the act is done to, or done for, decides first: "suspended aid because of the
+        # fighting" suspends aid; "sent troops to help restore order" sends help.
+        objects = _words(c for c in children if c.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp", "advcl"))
+        for wanted in (objects, words):
+            for entry in candidates:
+                if (entry.with_ and not entry.with_ & wanted) or entry.without & words:
+                    continue
+                if entry.clause_with and not entry.clause_with & _complement_auxiliaries(token):
+                    continue
+                if wanted is objects and not entry.with_:
+                    continue
+                return entry
         return None
 
     def _chains(self, sentence: _Sentence) -> list[_Found]:
@@ -793,6 +808,16 @@ def _climbs(word: Token, carriers: frozenset[str]) -> bool:
     if word.dep_ == "prep":
         return word.head.lemma_.lower() in carriers
     return False
+
+
+def _circumstance(clause: Token) -> bool:
+    """An adverbial clause opened by a subordinator other than "to": "after ...", "because ...", "when ..."."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in clause.children)
+
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    """Lemmas and forms of tokens, lower case."""
+    return {w for token in tokens for w in (token.lemma_.lower(), token.lower_)}
 
 
 def _in_phrase(word: Token, entry: Trigger | None, sentence: _Sentence) -> bool:
