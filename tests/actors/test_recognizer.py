@@ -82,6 +82,22 @@ def test_unknown_titled_person_takes_the_title(nlp, resolver) -> None:
     assert ("President Otieno Wafula", "KEN", "title") in coded
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Otieno Wafula, Kenya's leading rights activist, spoke.", "Otieno Wafula", "KEN"),
+        ("A member of the Kenyan parliament, Otieno Wafula, spoke.", "Otieno Wafula", "KEN"),
+        ("A spokesman for Hamas, Otieno Wafula, spoke.", "Otieno Wafula", "hamas"),
+    ],
+)
+def test_an_unknown_person_takes_the_actor_of_the_phrase_in_apposition(
+    nlp, resolver, text: str, name: str, expected: str
+) -> None:
+    [person] = [m for m in _mentions(nlp, resolver, text) if m.text == name]
+    assert person.actor is not None and person.resolved_by == "title", text
+    assert expected in (person.actor.id, person.actor.country), text
+
+
 def test_unresolved_entities_are_kept_as_unknown(nlp, resolver) -> None:
     mentions = _mentions(nlp, resolver, "Maria Bellweather wrote the report for Zenthos Analytics.")
     unknown = [m for m in mentions if m.resolved_by == "unknown"]

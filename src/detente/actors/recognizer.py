@@ -302,7 +302,8 @@ class DictionaryResolver:
 
     def _titled_person(self, ent: Span, found: list[_Found], agent_at: dict[int, _Agent]) -> _Found | None:
         """A person the dictionaries do not know, named with a title: "Kenyan President X" (the title's
-        mention grows to take the name), "X, Algeria's leading activist" (the apposition's actor), or
+        mention grows to take the name), "X, Algeria's leading activist" or "a member of the Syrian
+        parliament, X" (the apposition's actor), or
         "President X ... in Algiers" (no country in the title: the nearest country in the sentence)."""
         doc = ent.doc
         if ent.start and doc[ent.start - 1].head.i in range(ent.start, ent.end):
@@ -310,9 +311,22 @@ class DictionaryResolver:
             if before is not None:  # the title's own mention takes the name in
                 before.end = ent.end
                 return before
-        for child in ent.root.children:
-            if child.dep_ == "appos":
-                owner = next((f for f in found if f.actor and f.start <= child.i < f.end), None)
+        # The phrase in apposition either way: "X, Algeria's leading activist" and "a member of the
+        # Syrian parliament, X"; its own mention, else the body it names the person a member of.
+        root = ent.root
+        roles = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            roles.append(root.head)
+        for role in roles:
+            words = [role] + [
+                pobj
+                for prep in role.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            for word in words:
+                owner = next((f for f in found if f.actor and f.start <= word.i < f.end), None)
                 if owner is not None:
                     return _Found(ent.start, ent.end, owner.actor, "title")
         title = agent_at.get(ent.start - 1) if ent.start else None
