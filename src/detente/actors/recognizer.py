@@ -42,6 +42,9 @@ class ResolverConfig:
 
     modifier_deps: frozenset[str] = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
     owner_preps: frozenset[str] = frozenset({"of", "from"})
+    # The body a role in apposition names a person a member of: "a member of the Syrian parliament,
+    # X", "a spokesman for Hamas, X" (the agent spans' `owner_preps` do not take "for").
+    role_preps: frozenset[str] = frozenset({"of", "for"})
     title_deps: frozenset[str] = frozenset({"compound", "amod", "poss", "case", "det", "prep", "pobj"})
     unknown_labels: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
     place_labels: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
@@ -321,7 +324,7 @@ class DictionaryResolver:
             words = [role] + [
                 pobj
                 for prep in role.children
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+                if prep.dep_ == "prep" and prep.lower_ in self.config.role_preps
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             ]

@@ -198,18 +198,19 @@ class RuleCoder:
         children += [p for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         words = _words(children)
         # What the act is done to, or done for, decides first: "suspended aid because of the
-        # fighting" suspends aid; "sent troops to help restore order" sends help.
+        # fighting" suspends aid; "sent troops to help restore order" sends help. Otherwise the
+        # first entry that applies.
         objects = _words(c for c in children if c.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp", "advcl"))
-        for wanted in (objects, words):
-            for entry in candidates:
-                if (entry.with_ and not entry.with_ & wanted) or entry.without & words:
-                    continue
-                if entry.clause_with and not entry.clause_with & _complement_auxiliaries(token):
-                    continue
-                if wanted is objects and not entry.with_:
-                    continue
+        first: Trigger | None = None
+        for entry in candidates:
+            if (entry.with_ and not entry.with_ & words) or entry.without & words:
+                continue
+            if entry.clause_with and not entry.clause_with & _complement_auxiliaries(token):
+                continue
+            if entry.with_ & objects:
                 return entry
-        return None
+            first = first or entry
+        return first
 
     def _chains(self, sentence: _Sentence) -> list[_Found]:
         """Triggers of a sentence, the ones inside another's complement attached to it."""
