@@ -163,6 +163,20 @@ def test_cues_refuse_an_unknown_intent_type() -> None:
     }
 
 
+def test_cues_refuse_an_unknown_addressed_type() -> None:
+    text = (
+        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
+        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
+        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
+        "addressed_by_purpose: {types: [RALLY], grievance_nouns: [protest], grievance_preps: [over]}\n"
+    )
+    with pytest.raises(DataError, match=r"addressed_by_purpose\.types"):
+        parse_cues(text, "cues.yaml", load_ontology())
+    cues = parse_cues(text.replace("RALLY", "protest"), "cues.yaml", load_ontology())
+    assert cues.addressed_types == {"PROTEST"} and cues.grievance_preps == {"over"}
+    assert load_cues().addressed_types == {"PROTEST"} and "protest" in load_cues().grievance_nouns
+
+
 def test_cues_refuse_a_bare_no() -> None:
     with pytest.raises(DataError, match="quote"):
         parse_cues("negation_words: [not, no]\n", "cues.yaml", load_ontology())

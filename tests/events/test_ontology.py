@@ -165,6 +165,10 @@ def test_cameo_entry_explains_a_null(ontology: Ontology) -> None:
     assert entry is not None and entry.code == "010" and entry.type is None and entry.why
 
 
+def test_only_commitments_concessions_and_retreats_stand_without_a_target(ontology: Ontology) -> None:
+    assert {t.name for t in ontology.types if t.undirected} == {"AGREE", "CONCEDE", "RETREAT"}
+
+
 def test_intensity_and_quad_class(ontology: Ontology) -> None:
     assert ontology.intensity("ASSAULT", "aerial") <= -9
     assert ontology.intensity("CONSULT", "phone") == 1
@@ -222,6 +226,7 @@ INVALID: list[tuple[str, Edit, str]] = [
     ("empty definition", _set(lambda d: _type(d, "AID"), "definition", " "), "'AID'.*definition"),
     ("two-line definition", _set(lambda d: _type(d, "AID"), "definition", "a\nb"), "'AID'.*one line"),
     ("unknown field", _set(lambda d: _type(d, "AID"), "colour", "red"), "'AID'.*unknown field"),
+    ("undirected not a flag", _set(lambda d: _type(d, "AID"), "undirected", "yes"), "'AID'.*undirected"),
     ("bad mode name", _set(lambda d: _mode(d, "AID", "asylum"), "name", "Asylum Seekers"), "mode name"),
     ("duplicate mode", lambda d: _type(d, "AID")["modes"].append({"name": "asylum", "definition": "x"}), "twice"),
     ("unquoted code", _set(lambda d: _mode(d, "AID", "asylum"), "cameo", [75]), "quoted"),

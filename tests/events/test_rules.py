@@ -50,6 +50,11 @@ triggers:
   - {lemma: demand, pos: verb, type: REQUEST}
   - {lemma: say, pos: verb, clause_with: [must], type: REQUEST}
   - {lemma: protest, pos: verb, type: PROTEST}
+  - {lemma: praise, pos: verb, type: SUPPORT}
+  - {lemma: lift, pos: verb, with: [curfew], type: CONCEDE}
+  - {lemma: demonstration, pos: noun, type: PROTEST}
+  - {lemma: strike, pos: noun, type: PROTEST}
+  - {lemma: reminder, pos: noun, clause_with: [must], type: REQUEST}
 """
 
 
@@ -202,6 +207,48 @@ def test_a_promise_of_force_is_a_threat(coder: Coder) -> None:
 def test_a_request_keeps_its_addressee(coder: Coder) -> None:
     (event,) = _events(coder, "Qatar urged Hamas to stop attacks on Israel.")
     assert _summary(event) == ("REQUEST", "Qatar", "Hamas")
+
+
+def test_an_act_aimed_at_no_one_is_an_event_only_when_complete_by_itself(coder: Coder) -> None:
+    # Praise of a plan is no relation between actors; lifting a curfew is a concession as it stands.
+    assert _events(coder, "Egypt praised the plan.") == []
+    (event,) = _events(coder, "Egypt lifted the curfew.")
+    assert _summary(event) == ("CONCEDE", "Egypt", None)
+    assert not load_ontology().type("SUPPORT").undirected and load_ontology().type("CONCEDE").undirected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algerian students staged a demonstration to press their demands from President Abdelaziz Bouteflika.",
+        "Algerian students staged a demonstration calling for the resignation of President Abdelaziz Bouteflika.",
+        "Algerian students began a strike on Monday over President Abdelaziz Bouteflika's new law.",
+        "Algerian students began a strike in Algiers in protest at President Abdelaziz Bouteflika's decision.",
+    ],
+)
+def test_a_protest_is_aimed_at_whom_its_demands_concern(coder: Coder, text: str) -> None:
+    (event,) = _events(coder, text)
+    assert event.type == "PROTEST" and event.target is not None
+    assert event.target.text.endswith("Bouteflika")
+
+
+def test_a_place_in_a_protest_purpose_is_not_its_addressee(coder: Coder) -> None:
+    # Oran is where the demands are to be met, not whom they are pressed on: with no one else
+    # named, the protest is aimed at the place it happens, as any act with no other party.
+    (event,) = _events(coder, "Algerian students staged a demonstration in Algiers to press their demands in Oran.")
+    assert event.target is not None and event.target.text == "Algiers"
+
+
+def test_the_carrier_of_a_noun_trigger_gives_its_addressee(coder: Coder) -> None:
+    # The clause of the reminder names UN inspectors, but the reminder is issued to Iraq.
+    (event,) = _events(coder, "France issued a reminder to Iraq that it must cooperate with UN inspectors.")
+    assert _summary(event) == ("REQUEST", "France", "Iraq")
+
+
+def test_a_phrase_word_is_named_before_it_is_owned(coder: Coder) -> None:
+    # "its European Union partners" are the Union's members, whoever "its" is.
+    (event,) = _events(coder, "Greece demanded that its European Union partners reject the plan.")
+    assert _summary(event) == ("REQUEST", "Greece", "European Union")
 
 
 # --- how an event counts -------------------------------------------------------------------------
@@ -489,3 +536,34 @@ def test_the_shipped_lexicon_tells_a_concluded_agreement_from_a_commitment(
     events = _events(shipped, text)
     assert [(e.type, e.mode) for e in events][:1] == [expected], text
     assert events[0].target is not None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Revenge is retaliation; taking it carries it ("take" is a light verb), promising it threatens.
+        ("Israel took revenge on Hamas.", ("ASSAULT", "Israel", "Hamas")),
+        ("Iran has vowed to take revenge on the United States.", ("THREATEN", "Iran", "United States")),
+        # A place is known by whom it holds: the missiles were fired at the troops' side.
+        ("Iran fired missiles at two bases in Iraq that host US troops.", ("ASSAULT", "Iran", "United States")),
+    ],
+)
+def test_the_shipped_lexicon_finds_whom_a_retaliation_is_aimed_at(
+    shipped: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    (event,) = _events(shipped, text)
+    assert event.type == expected[0] and event.source.actor and event.target and event.target.actor
+    assert event.source.actor.name == expected[1] and event.target.actor.country == _country(shipped, expected[2])
+
+
+def test_a_relative_clause_is_searched_only_for_whom_a_place_holds(shipped: Coder) -> None:
+    # "the group that attacked Israel" is not Israel: only verbs of holding make the clause part of the phrase.
+    assert all(
+        e.target is None or e.target.text != "Israel"
+        for e in _events(shipped, "Egypt condemned the group that attacked Israel.")
+    )
+
+
+def _country(coder: Coder, name: str) -> str | None:
+    (mention,) = _code(coder, f"{name} said nothing.").mentions
+    return mention.actor.country if mention.actor else None

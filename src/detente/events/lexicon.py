@@ -143,6 +143,10 @@ class Cues:
     intent_types: dict[str, tuple[str, str | None]]
     threat_markers: frozenset[str]
     threat_modes: dict[str, str]
+    addressed_types: frozenset[str] = frozenset()
+    grievance_nouns: frozenset[str] = frozenset()
+    grievance_preps: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +277,12 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         except KeyError as exc:
             raise entry_error(source, f"conditional_threats.modes.{act}", f"unknown type or mode ({exc})") from exc
         threat_modes[act] = mode
+    addressed = frozenset(t.upper() for t in words("addressed_by_purpose", "types", optional=True))
+    for act in addressed:
+        try:
+            ontology.type(act)
+        except KeyError as exc:
+            raise entry_error(source, "addressed_by_purpose.types", f"unknown type ({exc})") from exc
     return Cues(
         light_verbs=words("light_verbs"),
         undertaking_nouns=words("undertaking_nouns", optional=True),
@@ -290,4 +300,8 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         intent_types=intents,
         threat_markers=words("conditional_threats", "always", optional=True),
         threat_modes=threat_modes,
+        addressed_types=addressed,
+        grievance_nouns=words("addressed_by_purpose", "grievance_nouns", optional=True),
+        grievance_preps=words("addressed_by_purpose", "grievance_preps", optional=True),
+        holding_verbs=words("holding_verbs", optional=True),
     )

@@ -64,7 +64,7 @@ _RESOURCE = "data/events/ontology.yaml"
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CAMEO_CODE = re.compile(r"\d{2,4}")
 _MODE_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_TYPE_FIELDS = frozenset({"name", "quad_class", "intensity", "definition", "cameo", "modes"})
+_TYPE_FIELDS = frozenset({"name", "quad_class", "intensity", "definition", "cameo", "modes", "undirected"})
 _MODE_FIELDS = frozenset({"name", "definition", "intensity", "cameo"})
 _CAMEO_FIELDS = frozenset({"code", "type", "mode", "why"})
 
@@ -97,6 +97,9 @@ class EventType:
     definition: str
     cameo: tuple[str, ...]
     modes: tuple[Mode, ...]
+    undirected: bool = False
+    """Whether an act of this type is complete with no one it is aimed at ("agreed to resign",
+    "lifted the curfew", "withdrew its troops"); an act of any other type is coded only with a target."""
 
     @property
     def intensity_range(self) -> tuple[float, float]:
@@ -280,6 +283,9 @@ def _event_type(source: str, index: int, item: Any) -> EventType:
     codes = check.codes()
     if not codes:
         raise check.fail("`cameo` must list at least one code (the type's primary CAMEO code)")
+    undirected = check.data.get("undirected", False)
+    if not isinstance(undirected, bool):
+        raise check.fail(f"`undirected` must be true or false, not {undirected!r}")
     return EventType(
         name=name,
         quad_class=quad_class,
@@ -287,6 +293,7 @@ def _event_type(source: str, index: int, item: Any) -> EventType:
         definition=check.text("definition"),
         cameo=codes,
         modes=tuple(modes),
+        undirected=undirected,
     )
 
 

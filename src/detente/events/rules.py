@@ -170,12 +170,23 @@ class RuleCoder:
         """The nearest mention below a role word: "the head of Hamas", "an Iranian base"."""
         frontier = [token]
         for _ in range(depth):
-            frontier = [child for word in frontier for child in word.children if child.dep_ in _INSIDE]
-            for word in frontier:
+            frontier = [child for word in frontier for child in word.children if self._within(child)]
+            # What a thing is named as comes before whose it is: "its European Community partners"
+            # are the Community's members, whoever "its" is.
+            for word in sorted(frontier, key=lambda w: w.dep_ == "poss"):
                 mention = self._mention(word, sentence)
                 if mention is not None:
                     return mention
         return None
+
+    def _within(self, word: Token) -> bool:
+        """Whether a dependent is part of the phrase it hangs from, for finding the actor inside it.
+        A place is known by whom it holds: "bases that host US troops" are the troops' side."""
+        if word.dep_ in _INSIDE:
+            return True
+        if word.dep_ == "relcl":
+            return word.lemma_.lower() in self.cues.holding_verbs
+        return word.dep_ == "dobj" and word.head.dep_ == "relcl" and word.head.lemma_.lower() in self.cues.holding_verbs
 
     # --- triggers -----------------------------------------------------------------------------
 
@@ -205,12 +216,19 @@ class RuleCoder:
         for entry in candidates:
             if (entry.with_ and not entry.with_ & words) or entry.without & words:
                 continue
-            if entry.clause_with and not entry.clause_with & _complement_auxiliaries(token):
+            if entry.clause_with and not entry.clause_with & self._clause_auxiliaries(token):
                 continue
             if entry.with_ & objects:
                 return entry
             first = first or entry
         return first
+
+    def _clause_auxiliaries(self, token: Token) -> set[str]:
+        """The auxiliaries of what a trigger says: its own complement's, or for a noun, its
+        carrier's ("issued a reminder to Iraq that it must cooperate")."""
+        found = _complement_auxiliaries(token)
+        carrier = self._light_verb(token) if token.pos_ != "VERB" else None
+        return found | _complement_auxiliaries(carrier) if carrier is not None else found
 
     def _chains(self, sentence: _Sentence) -> list[_Found]:
         """Triggers of a sentence, the ones inside another's complement attached to it."""
@@ -233,7 +251,7 @@ class RuleCoder:
     def _host(token: Token, found: dict[int, _Found]) -> _Found | None:
         word = token
         for _ in range(4):
-            if word.dep_ not in _ABSORBED or word.head is word:
+            if word.dep_ not in _ABSORBED or word.head == word:
                 return None
             word = word.head
             if word.i in found:
@@ -285,14 +303,21 @@ class RuleCoder:
                     break
         if not targets:
             targets = [m for m in self._condition_subjects(token, sentence) if _who(m) not in _whos(sources)]
+        if not targets and entry.type in self.cues.addressed_types:
+            targets = self._addressees(token, sentence, exclude=_whos(sources))
         if not targets and not (entry.symmetric and len(sources) > 1):
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq").
             targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
         pairs = _pairs(sources, targets, symmetric=entry.symmetric)
-        if pairs:
-            act = self._act(parsed, sentence, chain, sources)
-            for source, target in pairs:
+        if not pairs:
+            return
+        act = self._act(parsed, sentence, chain, sources)
+        # Only an act that is complete by itself ("agreed to resign") is an event with no one it is
+        # aimed at; praise, a visit or an attack at no one named says nothing about a relation.
+        undirected = self.ontology.type(act.type).undirected
+        for source, target in pairs:
+            if target is not None or undirected:
                 yield self._event(act, source, target, inherited=inherited)
 
     def _said_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> list[Mention]:
@@ -308,6 +333,29 @@ class RuleCoder:
         ("threatened to launch an offensive unless Baghdad accepted")."""
         return self._clause_subjects(self._act_conditions(token), sentence)
 
+    def _addressees(self, token: Token, sentence: _Sentence, *, exclude: set[str]) -> list[Mention]:
+        """Whom an act that is a demand on someone is aimed at when it names no one: the first actor
+        named in what it is for, its purpose or accompanying clause ("blocked roads to press their
+        demands from President X", "a march calling for X's removal") or its phrase of grievance
+        ("in protest at the army's crackdown"). Places and the act's own side do not count."""
+        verb = None if token.pos_ == "VERB" else self._light_verb(token)
+        for head in (token, verb):
+            if head is None:
+                continue
+            for child in head.children:
+                purpose = child.dep_ in ("advcl", "xcomp", "acl") and not _circumstance(child)
+                grievance = child.dep_ == "prep" and (
+                    child.lower_ in self.cues.grievance_preps
+                    or any(p.dep_ == "pobj" and p.lemma_.lower() in self.cues.grievance_nouns for p in child.children)
+                )
+                if not (purpose or grievance):
+                    continue
+                for word in child.subtree:
+                    mention = self._mention(word, sentence)
+                    if mention is not None and mention.actor is not None and _who(mention) not in exclude:
+                        return [mention]
+        return []
+
     def _clause_subjects(self, clauses: list[Token], sentence: _Sentence) -> list[Mention]:
         """The written subjects of clauses, in order."""
         return [m for c in clauses for m in self._by_roles(c, ("nsubj", "nsubjpass"), sentence, surface=True)]
@@ -318,7 +366,7 @@ class RuleCoder:
         verb = token if token.pos_ in ("VERB", "AUX") else self._light_verb(token) or token
         verbs = [verb]
         word = verb
-        while word.dep_ in ("xcomp", "acomp") and word.head is not word:
+        while word.dep_ in ("xcomp", "acomp") and word.head != word:
             word = word.head
             verbs.append(word)
         frontier = [verb]
@@ -449,7 +497,7 @@ class RuleCoder:
         word = verb
         below: Token | None = None
         for _ in range(4):
-            if word is verb:
+            if word == verb:
                 found = self._by_roles(word, ("nsubj", "agent"), sentence) if own else []
             elif below is not None and below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in word.children):
                 found = self._by_roles(word, ("dobj",), sentence)
@@ -460,7 +508,7 @@ class RuleCoder:
             if word.dep_ == "relcl":
                 mentions = self._mentions_at(word.head, sentence)
                 return mentions
-            if word.dep_ not in ("xcomp", "conj", "advcl", "acomp") or word.head is word:
+            if word.dep_ not in ("xcomp", "conj", "advcl", "acomp") or word.head == word:
                 return []
             below, word = word, word.head
         return []
@@ -503,11 +551,11 @@ class RuleCoder:
         phrase = [c for c in token.children if _in_phrase(c, entry, sentence)]
         for role in roles:
             words = [
-                word for head in (token, *phrase) for word in self._role_words(head, role, passive and head is token)
+                word for head in (token, *phrase) for word in self._role_words(head, role, passive and head == token)
             ]
             found: list[Mention] = []
             for word in words:
-                if word is skip or (skip is not None and word.head is skip):
+                if word == skip or (skip is not None and word.head == skip):
                     continue
                 if word in phrase:
                     inside = self._inside(word, sentence)
@@ -605,7 +653,7 @@ class RuleCoder:
         word = token
         yield word
         for _ in range(12):
-            if word.head is word:
+            if word.head == word:
                 return
             word = word.head
             yield word
@@ -617,7 +665,7 @@ class RuleCoder:
             for child in word.children:
                 if child.dep_ in ("neg", "det", "advmod", "preconj") and child.lower_ in cues.negation_words:
                     return True
-            if word is not token and word.lemma_.lower() in cues.negating_verbs and word.pos_ == "VERB":
+            if word != token and word.lemma_.lower() in cues.negating_verbs and word.pos_ == "VERB":
                 return True
             if word.dep_ == "pobj" and word.head.lower_ == "without":
                 return True
@@ -647,7 +695,7 @@ class RuleCoder:
                         modality = _stronger(modality, "future")
                 if child.dep_ == "amod" and child.lemma_.lower() in cues.future_intents:
                     modality = _stronger(modality, "future")
-            if word is not token:
+            if word != token:
                 if lemma in cues.hypothetical_intents:
                     return "hypothetical"
                 if lemma in cues.future_intents:
@@ -710,7 +758,7 @@ class RuleCoder:
         what holds of them (`_climbs`): "said" in "Iraq said it would allow ..."."""
         word = token
         for _ in range(8):
-            if word is not token and word.lemma_.lower() in self.cues.reporting_verbs:
+            if word != token and word.lemma_.lower() in self.cues.reporting_verbs:
                 return word
             if not _climbs(word, self.cues.light_verbs):
                 return None
@@ -800,7 +848,7 @@ def _climbs(word: Token, carriers: frozenset[str]) -> bool:
     """Whether what holds of `word`'s head holds of `word`: a prepositional object only passes
     when a light verb carries it ("will provide Hamas with support"), not when the phrase only says
     how or where ("should be viewed in concert with the talks": "should" is not about the talks)."""
-    if word.head is word:
+    if word.head == word:
         return False
     if word.dep_ in _CLAUSE:
         return True
@@ -847,8 +895,9 @@ def _linking_chain(chains: list[_Found], first: Token, second: Token) -> _Found 
 
 
 def _complement_auxiliaries(token: Token) -> set[str]:
-    """The auxiliaries of a verb's clausal complements ("said Sudan must return": must)."""
-    return {aux.lower_ for c in token.children if c.dep_ == "ccomp" for aux in c.children if aux.dep_ == "aux"}
+    """The auxiliaries of a word's clausal complements ("said Sudan must return", "a reminder that
+    Iraq must cooperate": must)."""
+    return {aux.lower_ for c in token.children if c.dep_ in ("ccomp", "acl") for aux in c.children if aux.dep_ == "aux"}
 
 
 def _dated(prep: Token) -> bool:

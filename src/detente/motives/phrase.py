@@ -52,18 +52,18 @@ def goal_phrase(head: Token, span: Span, *, detached: frozenset[int], cues: Moti
     heads, dropped = _coordinated(head)
     phrases = []
     # The conjunctions between goals that are split apart (not those inside one goal: "weapons and money").
-    split = {w.head for w in (*heads, *dropped) if w is not head}
+    split = {w.head for w in (*heads, *dropped) if w != head}
     for goal in heads:
         cut: set[int] = set()
         for other in (*heads, *dropped):
-            if other is not goal and other.i > goal.i:
+            if other != goal and other.i > goal.i:
                 cut.update(t.i for t in other.subtree)
         for word in goal.subtree:
             if word.i in cut:
                 continue
-            if word is not goal and (word.i in detached or _is_aside(word)):
+            if word != goal and (word.i in detached or _is_aside(word)):
                 cut.update(t.i for t in word.subtree)
-            elif word is not goal and _is_setting(word, cues):
+            elif word != goal and _is_setting(word, cues):
                 cut.update(t.i for t in _setting_phrase(word, goal))
             if word.dep_ in ("cc", "preconj") and word.head in split:
                 cut.add(word.i)
@@ -118,7 +118,7 @@ def _setting_phrase(word: Token, goal: Token) -> Iterable[Token]:
     """What to cut for a clause: the clause, and for a "when" clause on a noun the phrase that holds
     the noun ("*at a time when* ...")."""
     noun = word.head
-    if word.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head is not goal:
+    if word.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head != goal:
         return noun.head.subtree
     return word.subtree
 

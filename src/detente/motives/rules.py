@@ -284,7 +284,7 @@ class RuleExtractor:
 
     def _is_place(self, word: Token) -> bool:
         """A name after "in", "near"... says where, not whom ("its influence in Latin America")."""
-        while word.dep_ in ("compound", "conj", "appos") and word.head is not word:
+        while word.dep_ in ("compound", "conj", "appos") and word.head != word:
             word = word.head
         return (
             word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.lower_ in self.event_cues.place_prepositions
@@ -302,7 +302,7 @@ class RuleExtractor:
         # the verb it complements ("does not seem to want"), not the verb it is coordinated with
         # ("does not want X but fears Y"); a purpose clause's carrier is another act.
         climbs = frozenset({"xcomp"}) if pattern.pos == "verb" else _SAME_CLAUSE | {"conj"}
-        while pattern.pos != "clause" and word.dep_ in climbs and word.head is not word:
+        while pattern.pos != "clause" and word.dep_ in climbs and word.head != word:
             word = word.head
             words.append(word)
             if word.pos_ in ("VERB", "AUX"):
@@ -311,7 +311,7 @@ class RuleExtractor:
         for word in words:
             if any(c.dep_ in _NEGATING_DEPS and c.lower_ in negation for c in word.children):
                 return True
-            if word is token:
+            if word == token:
                 continue
             lemma = word.lemma_.lower()
             if word.pos_ == "NOUN" and lemma in self.cues.negating_nouns:
@@ -337,10 +337,10 @@ class RuleExtractor:
                     return "hypothetical"
                 if child.dep_ == "aux" and child.lower_ in cues.future_auxiliaries:
                     modality = _stronger(modality, "future")
-            if word is not token and word.lemma_.lower() in cues.reporting_verbs:
+            if word != token and word.lemma_.lower() in cues.reporting_verbs:
                 modality = _stronger(modality, "reported")
             # A relative clause's verb says nothing of the noun it describes.
-            if word.head is word or word.dep_ in ("relcl", "acl"):
+            if word.head == word or word.dep_ in ("relcl", "acl"):
                 break
             own_clause = own_clause and word.dep_ in _SAME_CLAUSE
             word = word.head
@@ -356,7 +356,7 @@ def _walk(token: Token, role: Role, pattern: MotivePattern, sentence: _Sentence)
     """The words a role path reaches from the trigger, in sentence order."""
     words = [token]
     for step in role.steps:
-        words = [found for word in words for found in _step(word, step, pattern, sentence, word is token)]
+        words = [found for word in words for found in _step(word, step, pattern, sentence, word == token)]
     return sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
 
 
@@ -427,7 +427,7 @@ def _subjects(verb: Token, sentence: _Sentence) -> list[Token]:
             return [word.head if s.lower_ in _RELATIVE_PRONOUNS and word.dep_ == "relcl" else s for s in subjects]
         if word.dep_ == "relcl" or (word.dep_ == "acl" and word.tag_ in ("VBG", "VBN")):
             return [word.head]
-        if word.dep_ not in _SHARES_SUBJECT or word.head is word:
+        if word.dep_ not in _SHARES_SUBJECT or word.head == word:
             return []
         if word.dep_ == "conj" and word.head.pos_ not in ("VERB", "AUX", "ADJ"):
             return []
@@ -474,7 +474,7 @@ def _carrier(token: Token, pattern: MotivePattern) -> Token | None:
     phrase of), the copula of an adjective, the verb a verb trigger complements, the verb a clause
     modifies."""
     if pattern.pos == "clause":
-        return None if token.head is token else token.head
+        return None if token.head == token else token.head
     if pattern.pos == "verb":
         return token.head if token.dep_ == "xcomp" else None
     return _carrier_of_noun(token)
@@ -482,7 +482,7 @@ def _carrier(token: Token, pattern: MotivePattern) -> Token | None:
 
 def _carrier_of_noun(token: Token) -> Token | None:
     word = token
-    while word.dep_ == "conj" and word.head is not word:
+    while word.dep_ == "conj" and word.head != word:
         word = word.head
     if word.dep_ in ("pobj", "pcomp") and word.head.dep_ in ("prep", "agent", "dative"):
         head = word.head.head
@@ -492,7 +492,7 @@ def _carrier_of_noun(token: Token) -> Token | None:
         head = word.head
     else:
         return None
-    return head if head.pos_ in ("VERB", "AUX") and head is not word else None
+    return head if head.pos_ in ("VERB", "AUX") and head != word else None
 
 
 def _under(token: Token, prepositions: frozenset[str]) -> bool:
