@@ -88,6 +88,7 @@ def test_unknown_titled_person_takes_the_title(nlp, resolver) -> None:
         ("Otieno Wafula, Kenya's leading rights activist, spoke.", "Otieno Wafula", "KEN"),
         ("A member of the Kenyan parliament, Otieno Wafula, spoke.", "Otieno Wafula", "KEN"),
         ("A spokesman for Hamas, Otieno Wafula, spoke.", "Otieno Wafula", "hamas"),
+        ("Otieno Wafula, the United Nations Emergency Relief Coordinator, spoke.", "Otieno Wafula", "united-nations"),
     ],
 )
 def test_an_unknown_person_takes_the_actor_of_the_phrase_in_apposition(
@@ -103,6 +104,13 @@ def test_unresolved_entities_are_kept_as_unknown(nlp, resolver) -> None:
     unknown = [m for m in mentions if m.resolved_by == "unknown"]
     assert {m.text for m in unknown} >= {"Maria Bellweather"}
     assert all(m.actor is None for m in unknown)
+
+
+def test_a_surname_taken_for_a_town_is_a_person(nlp, resolver) -> None:
+    # The parser tags "Oshima" (a town in Japan) as a place; with a given name before it, it is a person.
+    mentions = _mentions(nlp, resolver, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke.")
+    assert not any(m.actor is not None and m.actor.country == "JPN" for m in mentions)
+    assert any(m.text == "Kenzo Oshima" and m.actor is not None and m.actor.id == "united-nations" for m in mentions)
 
 
 def test_city_stands_for_its_country(nlp, resolver) -> None:

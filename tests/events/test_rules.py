@@ -55,6 +55,9 @@ triggers:
   - {lemma: demonstration, pos: noun, type: PROTEST}
   - {lemma: strike, pos: noun, type: PROTEST}
   - {lemma: reminder, pos: noun, clause_with: [must], type: REQUEST}
+  - {lemma: sign, pos: verb, with: [declaration], type: SUPPORT, symmetric: true}
+  - {lemma: refuse, pos: verb, type: REJECT}
+  - {lemma: demobilize, pos: verb, type: RETREAT}
 """
 
 
@@ -251,6 +254,27 @@ def test_a_phrase_word_is_named_before_it_is_owned(coder: Coder) -> None:
     assert _summary(event) == ("REQUEST", "Greece", "European Union")
 
 
+def test_a_place_inside_a_target_phrase_stands_for_the_target(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt condemned the junta in Niger.")
+    assert _summary(event) == ("ACCUSE", "Egypt", "Niger")
+
+
+def test_a_place_is_no_target_of_an_act_between_its_sources(coder: Coder) -> None:
+    (event,) = _events(coder, "Fatah and Hamas signed a declaration in Algiers.")
+    assert {event.source.text, event.target and event.target.text} == {"Fatah", "Hamas"}
+
+
+def test_a_verb_with_its_own_clause_does_not_share_the_next_verbs_object(coder: Coder) -> None:
+    # "urged its citizens" is Pakistan's own people; the refusal is about troops in Iraq.
+    (event, *_) = _events(coder, "Pakistan refused to deploy troops in Iraq and urged its citizens to leave.")
+    assert _summary(event) == ("REJECT", "Pakistan", "Iraq")
+
+
+def test_a_statement_issued_demanding_is_a_demand_by_its_issuer(coder: Coder) -> None:
+    (event,) = _events(coder, "Hamas issued a statement demanding that Egypt open the crossing.")
+    assert _summary(event) == ("REQUEST", "Hamas", "Egypt")
+
+
 # --- how an event counts -------------------------------------------------------------------------
 
 
@@ -282,6 +306,18 @@ def test_negation(coder: Coder, text: str) -> None:
 def test_hypothetical(coder: Coder, text: str) -> None:
     events = _events(coder, text)
     assert events and all(e.modality == "hypothetical" and not e.negated for e in events), text
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Israel said the talks must end before Hamas demobilizes.", "hypothetical"),
+        ("Israel attacked Gaza before Hamas demobilized.", "asserted"),
+    ],
+)
+def test_an_act_pending_in_a_present_time_clause_has_not_happened(coder: Coder, text: str, modality: str) -> None:
+    (event,) = [e for e in _events(coder, text) if e.type == "RETREAT"]
+    assert event.modality == modality
 
 
 def test_future_intent_is_coded_as_the_commitment(coder: Coder) -> None:

@@ -292,12 +292,17 @@ class DictionaryResolver:
                 continue
             if any(s < ent.end and ent.start < e for s, e in covered):
                 continue
-            titled = self._titled_person(ent, found, agent_at) if ent.label_ == "PERSON" else None
+            person = ent.label_ == "PERSON"
+            given = _given_names(ent) if ent.label_ in self.config.place_labels else 0
+            if given and not any(s < ent.start and ent.start - given < e for s, e in covered):
+                # "Kenzo Oshima": a surname the parser took for a town is a person's name.
+                ent, person = doc[ent.start - given : ent.end], True
+            titled = self._titled_person(ent, found, agent_at) if person else None
             if titled is not None:
                 if not any(titled is f for f in found):
                     yield titled
                 continue
-            place = self._gazetteer.lookup(ent.text) if ent.label_ in self.config.place_labels else None
+            place = self._gazetteer.lookup(ent.text) if ent.label_ in self.config.place_labels and not person else None
             if place is not None and place.country in self.dictionary.countries:
                 yield _Found(ent.start, ent.end, self.dictionary.actor(place.country), "dictionary")
             else:
@@ -321,7 +326,10 @@ class DictionaryResolver:
         if root.dep_ == "appos" and root.head.i < ent.start:
             roles.append(root.head)
         for role in roles:
-            words = [role] + [
+            # The role word, the body it names before it ("the United Nations Emergency Relief
+            # Coordinator") and the one it names the person a member of ("a member of the parliament").
+            words = [role] + [t for t in role.subtree if t.i < role.i and t.dep_ in self.config.modifier_deps]
+            words += [
                 pobj
                 for prep in role.children
                 if prep.dep_ == "prep" and prep.lower_ in self.config.role_preps
@@ -348,6 +356,25 @@ class DictionaryResolver:
         country = min(nearby)[1]
         title.used = True
         return _Found(title.span.start, ent.end, self._country_actor(country, title.sector), "title")
+
+
+def _given_names(ent: Span) -> int:
+    """How many proper nouns just before an entity modify it without being in any entity: the given
+    names in front of a surname ("Kenzo" in "Kenzo Oshima"). A place's own name is in its entity
+    ("New Delhi", "Kuala Lumpur")."""
+    doc = ent.doc
+    entity_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+    count = 0
+    i = ent.start - 1
+    while i >= 0:
+        word = doc[i]
+        if word.pos_ != "PROPN" or word.dep_ != "compound" or word.i in entity_tokens:
+            break
+        if not ent.start <= word.head.i < ent.end and word.head.i != i + 1:
+            break
+        count += 1
+        i -= 1
+    return count
 
 
 def _case_matters(surface: Surface) -> bool:

@@ -147,6 +147,7 @@ class Cues:
     grievance_nouns: frozenset[str] = frozenset()
     grievance_preps: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
+    pending_markers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -304,4 +305,5 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         grievance_nouns=words("addressed_by_purpose", "grievance_nouns", optional=True),
         grievance_preps=words("addressed_by_purpose", "grievance_preps", optional=True),
         holding_verbs=words("holding_verbs", optional=True),
+        pending_markers=words("pending_markers", optional=True),
     )

@@ -48,6 +48,8 @@ _SKIP_ENTITIES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that are no words of a trigger's phrase: coordinated and relative clauses, punctuation.
+_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _CLAUSES = frozenset({"conj", "relcl", "parataxis", "csubj", "mark", "cc", "punct"})
 _DATE_ENTITIES = frozenset({"DATE"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -155,20 +157,25 @@ class RuleCoder:
             return None
         return sentence.owner.get(token.i)
 
-    def _mentions_at(self, token: Token, sentence: _Sentence, *, search: bool = True) -> list[Mention]:
+    def _mentions_at(
+        self, token: Token, sentence: _Sentence, *, search: bool = True, places: bool = False
+    ) -> list[Mention]:
         """The mentions a role word stands for: itself and its conjuncts, or an actor inside it."""
         found: list[Mention] = []
         for word in (token, *token.conjuncts):
             mention = self._mention(word, sentence)
             if mention is None and search:
-                mention = self._inside(word, sentence)
+                mention = self._inside(word, sentence, places=places)
             if mention is not None and mention not in found:
                 found.append(mention)
         return found
 
-    def _inside(self, token: Token, sentence: _Sentence, depth: int = 3) -> Mention | None:
-        """The nearest mention below a role word: "the head of Hamas", "an Iranian base"."""
+    def _inside(self, token: Token, sentence: _Sentence, depth: int = 3, *, places: bool = False) -> Mention | None:
+        """The nearest mention below a role word: "the head of Hamas", "an Iranian base"; else, with
+        `places`, the place it lies in, which stands for whom the act is aimed at ("the parties to
+        the conflict in Iraq", "aid to survivors in western Nepal")."""
         frontier = [token]
+        located: list[Mention] = []
         for _ in range(depth):
             frontier = [child for word in frontier for child in word.children if self._within(child)]
             # What a thing is named as comes before whose it is: "its European Community partners"
@@ -177,7 +184,10 @@ class RuleCoder:
                 mention = self._mention(word, sentence)
                 if mention is not None:
                     return mention
-        return None
+                place = sentence.owner.get(word.i) if places else None
+                if place is not None and place.actor is not None:
+                    located.append(place)
+        return located[0] if located else None
 
     def _within(self, word: Token) -> bool:
         """Whether a dependent is part of the phrase it hangs from, for finding the actor inside it.
@@ -287,11 +297,13 @@ class RuleCoder:
         if not targets and entry.pos == "noun":
             # "US-Iranian talks", "the Iran-Hamas rapprochement": both sides modify the noun.
             targets = [m for m in self._modifiers(token, sentence) if _who(m) not in _whos(sources)]
-        if not targets and entry.pos == "verb":
-            # "met and worked with Hamas leaders": coordinated verbs share what follows them.
+        if not targets and entry.pos == "verb" and not any(c.dep_ in _COMPLEMENTS for c in token.children):
+            # "met and worked with Hamas leaders": coordinated verbs share what follows them, unless
+            # the first has a clause of its own ("refused to deploy troops and urged its citizens").
             for verb in token.conjuncts:
                 if verb.i > token.i and not any(c.dep_ in _SUBJECTS for c in verb.children):
-                    targets = [m for m in self._by_roles(verb, entry.target, sentence) if m not in sources]
+                    shared = self._by_roles(verb, entry.target, sentence)
+                    targets = [m for m in shared if _who(m) not in _whos(sources)]
                     if targets:
                         break
         if not targets:
@@ -376,11 +388,12 @@ class RuleCoder:
         return verbs
 
     def _place_mentions(self, chain: _Found, sentence: _Sentence) -> list[Mention]:
-        """Actors named as the place of the act: on the trigger's clause, its object, or the act inside it."""
-        heads = [*self._clause_path(chain.token), *(inner.token for inner in chain.inner)]
-        heads += [
-            c for head in list(heads[:1]) + [i.token for i in chain.inner] for c in head.children if c.dep_ == "dobj"
-        ]
+        """Actors named as the place of the act: on the trigger's clause, its object, the verb it is
+        carried out by ("threatened to institute a curfew in Algiers"), or the act inside it."""
+        acts = [chain.token, *(inner.token for inner in chain.inner)]
+        acts += [v for v in self._act_verbs(chain.token) if v not in acts]
+        heads = [*self._clause_path(chain.token), *acts[1:]]
+        heads += [c for head in acts for c in head.children if c.dep_ == "dobj"]
         for head in heads:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in self.cues.place_prepositions:
@@ -508,6 +521,9 @@ class RuleCoder:
             if word.dep_ == "relcl":
                 mentions = self._mentions_at(word.head, sentence)
                 return mentions
+            if word.dep_ == "acl" and word.head.dep_ == "dobj":
+                # "issued a statement demanding that ...": whoever issued the statement demands.
+                return self._by_roles(word.head.head, ("nsubj", "agent"), sentence)
             if word.dep_ not in ("xcomp", "conj", "advcl", "acomp") or word.head == word:
                 return []
             below, word = word, word.head
@@ -515,7 +531,10 @@ class RuleCoder:
 
     def _targets(self, token: Token, entry: Trigger, sentence: _Sentence, *, exclude: list[Mention]) -> list[Mention]:
         roles = [r for r in entry.target if r not in entry.source]
-        found = self._by_roles(token, tuple(roles), sentence, entry=entry, exclude=exclude)
+        # A place inside a target phrase stands for the target, except where the act is between the
+        # sources themselves ("Fatah and Hamas signed a declaration in Algiers").
+        places = not (entry.symmetric and len(_whos(exclude)) > 1)
+        found = self._by_roles(token, tuple(roles), sentence, entry=entry, exclude=exclude, places=places)
         if found:
             return found
         if entry.pos == "noun":
@@ -525,7 +544,7 @@ class RuleCoder:
             carrier = self._light_verb(token)
             if carrier is not None:
                 carried = [r for r in ("dobj", "dative", *roles) if r.startswith("prep:") or r in ("dobj", "dative")]
-                found = self._by_roles(carrier, tuple(carried), sentence, skip=token, exclude=exclude)
+                found = self._by_roles(carrier, tuple(carried), sentence, skip=token, exclude=exclude, places=places)
         return found
 
     def _by_roles(
@@ -538,9 +557,11 @@ class RuleCoder:
         surface: bool = False,
         entry: Trigger | None = None,
         exclude: list[Mention] | None = None,
+        places: bool = False,
     ) -> list[Mention]:
         """The mentions in the first of `roles` that holds any. Roles are logical (a passive's subject
-        is its object) unless `surface`.
+        is its object) unless `surface`. With `places`, a role word that holds no actor stands for
+        the place inside it.
 
         `exclude` (the sources) hold no role; nor does an excluded actor found inside a phrase word
         ("cut its support to Hamas"), so the search goes on to the next role."""
@@ -564,7 +585,7 @@ class RuleCoder:
                         inside = None
                     mentions = [inside] if inside is not None else []
                 else:
-                    mentions = self._mentions_at(word, sentence, search=role not in ("compound", "amod"))
+                    mentions = self._mentions_at(word, sentence, search=role not in ("compound", "amod"), places=places)
                 for mention in mentions:
                     if mention not in found and mention not in (exclude or ()):
                         found.append(mention)
@@ -684,6 +705,9 @@ class RuleCoder:
             lemma = word.lemma_.lower()
             for child in word.children:
                 if child.dep_ == "mark" and child.lower_ in cues.conditional_markers:
+                    return "hypothetical"
+                if child.dep_ == "mark" and child.lower_ in cues.pending_markers and word.tag_ in _PRESENT:
+                    # "must agree to changes before they demobilize": not yet done, and maybe never.
                     return "hypothetical"
                 if child.dep_ == "aux":
                     aux = child.lower_
