@@ -177,6 +177,20 @@ def test_cues_refuse_an_unknown_addressed_type() -> None:
     assert load_cues().addressed_types == {"PROTEST"} and "protest" in load_cues().grievance_nouns
 
 
+def test_cues_refuse_an_unknown_refusal_mode() -> None:
+    text = (
+        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
+        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
+        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
+        "refusals: {AGREE: {meet: snub}}\n"
+    )
+    with pytest.raises(DataError, match=r"refusals\.AGREE"):
+        parse_cues(text, "cues.yaml", load_ontology())
+    cues = parse_cues(text.replace("snub", "meet"), "cues.yaml", load_ontology())
+    assert cues.refusals == {"AGREE": {"meet": "meet"}}
+    assert load_cues().refusals["AGREE"]["aid"] == "aid"
+
+
 def test_cues_refuse_a_bare_no() -> None:
     with pytest.raises(DataError, match="quote"):
         parse_cues("negation_words: [not, no]\n", "cues.yaml", load_ontology())

@@ -320,6 +320,25 @@ def test_an_act_pending_in_a_present_time_clause_has_not_happened(coder: Coder, 
     assert event.modality == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Hamas will not meet Israel.", "asserted"),
+        ("Egypt said Hamas would never meet Israel.", "reported"),
+    ],
+)
+def test_a_refusal_stated_is_a_rejection_made(coder: Coder, text: str, modality: str) -> None:
+    (event,) = _events(coder, text)
+    assert _summary(event) == ("REJECT", "Hamas", "Israel") and event.mode == "meet"
+    assert not event.negated and event.modality == modality
+
+
+def test_a_harm_not_promised_is_no_rejection(coder: Coder) -> None:
+    # "will not attack" is no threat, and no rejection either: it stays a negated promise.
+    (event,) = _events(coder, "Israel will not attack Hamas.")
+    assert event.type == "THREATEN" and event.negated
+
+
 def test_future_intent_is_coded_as_the_commitment(coder: Coder) -> None:
     (event,) = _events(coder, "Iran will meet Hamas next week.")
     assert (event.type, event.mode, event.modality) == ("AGREE", "meet", "future")
@@ -603,3 +622,22 @@ def test_a_relative_clause_is_searched_only_for_whom_a_place_holds(shipped: Code
 def _country(coder: Coder, name: str) -> str | None:
     (mention,) = _code(coder, f"{name} said nothing.").mentions
     return mention.actor.country if mention.actor else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the object is made of decides the entry: medicine handed over is aid, not a release.
+        ("Norwegian doctors handed over two tonnes of medicine to the Palestinian Red Crescent.", ("AID", None)),
+        ("Egypt has eased the curfew hours in North Sinai.", ("CONCEDE", "restrictions")),
+        # Evacuating the wounded is help; calling off a visit refuses the meeting.
+        ("Jordanian helicopters evacuated the wounded from the Syrian city of Homs.", ("AID", "humanitarian")),
+        ("Mexico cancelled a planned visit to the United States.", ("REJECT", "meet")),
+        ("Jordan and the United States staged joint war games.", ("COOPERATE", "military")),
+    ],
+)
+def test_the_shipped_lexicon_reads_the_object_phrase(
+    shipped: Coder, text: str, expected: tuple[str, str | None]
+) -> None:
+    events = [e for e in _events(shipped, text) if e.target is not None or e.type == "CONCEDE"]
+    assert [(e.type, e.mode) for e in events][:1] == [expected], text

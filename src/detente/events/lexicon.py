@@ -148,6 +148,8 @@ class Cues:
     grievance_preps: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
     pending_markers: frozenset[str] = frozenset()
+    venue_types: frozenset[str] = frozenset()
+    refusals: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -278,6 +280,25 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         except KeyError as exc:
             raise entry_error(source, f"conditional_threats.modes.{act}", f"unknown type or mode ({exc})") from exc
         threat_modes[act] = mode
+    refusals: dict[str, dict[str, str | None]] = {}
+    for act, value in (data.get("refusals") or {}).items():
+        if not isinstance(value, dict):
+            raise entry_error(source, f"refusals.{act}", "must be a mapping {mode: REJECT mode}")
+        try:
+            ontology.type(act)
+            for promised, rejected in value.items():
+                ontology.mode(act, promised)
+                if rejected is not None:
+                    ontology.mode("REJECT", rejected)
+        except KeyError as exc:
+            raise entry_error(source, f"refusals.{act}", f"unknown type or mode ({exc})") from exc
+        refusals[act] = {str(k): v for k, v in value.items()}
+    venues = frozenset(t.upper() for t in words("venue_types", optional=True))
+    for act in venues:
+        try:
+            ontology.type(act)
+        except KeyError as exc:
+            raise entry_error(source, "venue_types", f"unknown type ({exc})") from exc
     addressed = frozenset(t.upper() for t in words("addressed_by_purpose", "types", optional=True))
     for act in addressed:
         try:
@@ -306,4 +327,6 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         grievance_preps=words("addressed_by_purpose", "grievance_preps", optional=True),
         holding_verbs=words("holding_verbs", optional=True),
         pending_markers=words("pending_markers", optional=True),
+        venue_types=venues,
+        refusals=refusals,
     )

@@ -48,6 +48,7 @@ _SKIP_ENTITIES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that are no words of a trigger's phrase: coordinated and relative clauses, punctuation.
+_SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass", "agent"})
 _PRESENT = frozenset({"VB", "VBP", "VBZ"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _CLAUSES = frozenset({"conj", "relcl", "parataxis", "csubj", "mark", "cc", "punct"})
@@ -217,6 +218,19 @@ class RuleCoder:
             if c.dep_ not in _CLAUSES and not _circumstance(c) and not (c.dep_ == "prep" and _dated(c))
         ]
         children += [p for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        # What the object is made of or named as: "handed over 700 kg of medicine", "eased curfew hours".
+        # A span of time is not ("ending two decades of hostility" tells how long, not what ended).
+        objects_ = [c for c in children if c.dep_ == "dobj"]
+        children += [w for c in objects_ for w in c.children if w.dep_ == "compound"]
+        children += [
+            p
+            for c in objects_
+            if c.ent_type_ not in _DATE_ENTITIES
+            for prep in c.children
+            if prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
         words = _words(children)
         # What the act is done to, or done for, decides first: "suspended aid because of the
         # fighting" suspends aid; "sent troops to help restore order" sends help. Otherwise the
@@ -317,11 +331,17 @@ class RuleCoder:
             targets = [m for m in self._condition_subjects(token, sentence) if _who(m) not in _whos(sources)]
         if not targets and entry.type in self.cues.addressed_types:
             targets = self._addressees(token, sentence, exclude=_whos(sources))
-        if not targets and not (entry.symmetric and len(sources) > 1):
+        venue = entry.type in self.cues.venue_types
+        if not targets and not venue and not (entry.symmetric and len(sources) > 1):
             # PLOVER's convention: an act with no other party is directed at the place it happens
-            # in ("lifted the curfew in Montenegro", "deployed troops in Iraq").
+            # in ("lifted the curfew in Montenegro", "deployed troops in Iraq"); but where a meeting,
+            # a statement or a pledge is made is only its venue.
             targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
         pairs = _pairs(sources, targets, symmetric=entry.symmetric)
+        if not pairs and targets:
+            # Only the source's own side was found ("Egypt eased the curfew in North Sinai"): an
+            # act complete by itself still stands, aimed at no one else.
+            pairs = _pairs(sources, [], symmetric=entry.symmetric)
         if not pairs:
             return
         act = self._act(parsed, sentence, chain, sources)
@@ -428,6 +448,11 @@ class RuleCoder:
                 modality = "hypothetical"
         if modality == "future" and type_name in self.cues.intent_types:
             type_name, mode = self.cues.intent_types[type_name]
+        if negated and modality == "future" and type_name in self.cues.refusals:
+            # "will not lift the embargo", "says it will not accept refugees": a refusal stated is
+            # made now, and PLOVER codes it as the rejection it is.
+            type_name, mode = "REJECT", self.cues.refusals[type_name].get(mode or "", None)
+            negated, modality = False, "reported" if self._reported(token, sentence) else "asserted"
         cameo = (
             entry.cameo if (type_name, mode) == (entry.type, entry.mode) else self.ontology.cameo_for(type_name, mode)
         )
@@ -521,6 +546,9 @@ class RuleCoder:
             if word.dep_ == "relcl":
                 mentions = self._mentions_at(word.head, sentence)
                 return mentions
+            if word.dep_ == "acl" and word.tag_ == "VBN":
+                # "the demonstration staged by students to protest ...": the students protest.
+                return self._by_roles(word, ("agent",), sentence, surface=True)
             if word.dep_ == "acl" and word.head.dep_ == "dobj":
                 # "issued a statement demanding that ...": whoever issued the statement demands.
                 return self._by_roles(word.head.head, ("nsubj", "agent"), sentence)
@@ -569,11 +597,20 @@ class RuleCoder:
         passive = not surface and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
         # A word of the trigger phrase ("cut ties with Iran") lends its own prepositions to the trigger,
         # and is a participant only through the actor inside it ("froze Russian assets").
-        phrase = [c for c in token.children if _in_phrase(c, entry, sentence)]
+        # A clause with a subject of its own is not a phrase word: what it names is the business of
+        # its subject, the one the act is aimed at ("demanded that Iran release a prisoner").
+        phrase = [
+            c
+            for c in token.children
+            if _in_phrase(c, entry, sentence)
+            and not (c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in _SUBJECTS for g in c.children))
+        ]
+        sides = _whos(list(exclude or ()))
         for role in roles:
-            words = [
-                word for head in (token, *phrase) for word in self._role_words(head, role, passive and head == token)
-            ]
+            # A phrase word lends what follows it, never its own subject ("demanded that Iran release
+            # a prisoner": Iran is whom the demand is made of, not one who demands).
+            heads = (token,) if role in _SUBJECT_ROLES else (token, *phrase)
+            words = [word for head in heads for word in self._role_words(head, role, passive and head == token)]
             found: list[Mention] = []
             for word in words:
                 if word == skip or (skip is not None and word.head == skip):
@@ -587,7 +624,9 @@ class RuleCoder:
                 else:
                     mentions = self._mentions_at(word, sentence, search=role not in ("compound", "amod"), places=places)
                 for mention in mentions:
-                    if mention not in found and mention not in (exclude or ()):
+                    # The sources' own side, however named ("offered its troops to Lebanon's
+                    # president": "its" is Syria again), holds no role of theirs.
+                    if mention not in found and mention not in (exclude or ()) and _who(mention) not in sides:
                         found.append(mention)
             if found:
                 return found
