@@ -146,7 +146,7 @@ def test_mode_without_code_falls_back_to_its_type(ontology: Ontology) -> None:
         ("19", ("ASSAULT", None)),
         ("1952", ("ASSAULT", "drone")),
         ("1951", ("ASSAULT", "aerial")),
-        ("116", ("SANCTION", "convict")),
+        ("116", ("ACCUSE", "convict")),
         (" 173 ", ("COERCE", "arrest")),
         ("099", ("ACCUSE", "investigate")),  # no 099 in CAMEO: falls back to the root 09
     ],

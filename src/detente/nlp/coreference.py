@@ -137,6 +137,9 @@ class Coreference:
         # (Doc.text joins every token on each call: its length is read once, not per mention.)
         end_of_doc = offset + len(doc.text)
         agents = [m for m in mentions if not self._is_place(doc, m, offset, end_of_doc)]
+        # A person the dictionaries do not know is still the one "he" or "she" points back to: "Nimr
+        # led protests ... A court sentenced him" is about Nimr, not the last official named.
+        unknown_people = {id(m) for m in agents if m.actor is None and self._is_person(doc, m, offset, end_of_doc)}
         resolved: list[Mention] = []
         for span, rule in sorted(references, key=lambda r: r[0].start):
             start, end = offset + span.start_char, offset + span.end_char
@@ -145,9 +148,12 @@ class Coreference:
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
             blocked = _own_subject(span[0])
             candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
-            antecedent = self._antecedent(candidates, start, sentence, rule)
+            antecedent = self._antecedent(candidates, start, sentence, rule, unknown_people)
             if antecedent is not None:
                 antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
+                if antecedent.actor is None:
+                    unknown_people.add(id(antecedent))
+                    continue  # it stays unresolved, and no one else is taken for it
                 resolved.append(
                     Mention(
                         article_id,
@@ -196,10 +202,21 @@ class Coreference:
                 break  # a clause of its own, not a description of a noun
         return found
 
-    def _antecedent(self, candidates: list[Mention], start: int, sentence: int, rule: ReferenceRule) -> Mention | None:
+    def _antecedent(
+        self, candidates: list[Mention], start: int, sentence: int, rule: ReferenceRule, unknown_people: set[int]
+    ) -> Mention | None:
         """The most recent compatible mention before `start`, no more than `window` sentences back."""
         earlier = (m for m in candidates if m.end <= start and m.sentence_index >= sentence - self.rules.window)
-        return max((m for m in earlier if rule.accepts(m, self.rules.person_nouns)), key=lambda m: m.end, default=None)
+        person = "person" in rule.kinds
+        return max(
+            (m for m in earlier if rule.accepts(m, self.rules.person_nouns) or (person and id(m) in unknown_people)),
+            key=lambda m: m.end,
+            default=None,
+        )
+
+    def _is_person(self, doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> bool:
+        span = _span(doc, mention, offset, end_of_doc)
+        return span is not None and span.root.ent_type_ == "PERSON"
 
 
 def _span(doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> Span | None:
