@@ -275,6 +275,13 @@ def test_a_statement_issued_demanding_is_a_demand_by_its_issuer(coder: Coder) ->
     assert _summary(event) == ("REQUEST", "Hamas", "Egypt")
 
 
+def test_a_subheading_is_not_coded_again(coder: Coder) -> None:
+    # The subheading restates the visit the story tells below it: one event, from the story.
+    text = "Iran met Hamas in Tehran on Monday.\n\nHamas visit to Tehran\n\nOn Monday, Hamas leaders visited Tehran."
+    events = _events(coder, text)
+    assert [e.evidence for e in events if e.mode == "visit"] == ["On Monday, Hamas leaders visited Tehran."]
+
+
 # --- how an event counts -------------------------------------------------------------------------
 
 
@@ -634,6 +641,17 @@ def _country(coder: Coder, name: str) -> str | None:
         ("Jordanian helicopters evacuated the wounded from the Syrian city of Homs.", ("AID", "humanitarian")),
         ("Mexico cancelled a planned visit to the United States.", ("REJECT", "meet")),
         ("Jordan and the United States staged joint war games.", ("COOPERATE", "military")),
+        # Troops sent to a peacekeeping force keep the peace; a town seized is occupied.
+        ("Ghana sent 300 troops to the UN peacekeeping force in Lebanon.", ("AID", "peacekeeping")),
+        ("Syrian troops seized the airport of Kuweires from Islamic State.", ("ASSAULT", "occupy")),
+        # Refugees let in are sheltered (CAMEO 075), whether accepted or let across an opened border.
+        ("Germany accepted 1,500 Syrian refugees from camps in Greece.", ("AID", "asylum")),
+        ("Turkey opened its borders to Syrian refugees.", ("AID", "asylum")),
+        ("Turkey opened its border with Syria.", ("RETREAT", "unblock")),
+        # A decision taken is the act ("decided to lift"), not a plan.
+        ("Japan decided to lift its sanctions on India.", ("RETREAT", "ease-sanctions")),
+        # A verdict is an accusation made good (CAMEO 116).
+        ("A Russian court convicted the Ukrainian sailors of trespassing.", ("ACCUSE", "convict")),
     ],
 )
 def test_the_shipped_lexicon_reads_the_object_phrase(

@@ -32,6 +32,7 @@ from detente.events.ontology import Ontology, load_ontology
 from detente.events.when import event_date, parse_date
 from detente.events.where import resolve_place
 from detente.models import Event, Mention, Modality, Place
+from detente.nlp.layout import headings
 from detente.nlp.mentions import mention_owners, sentences_with_actors
 from detente.nlp.pipeline import ParsedArticle
 
@@ -99,8 +100,13 @@ class RuleCoder:
 
     def code(self, parsed: ParsedArticle, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
         starts = [s.start for s in parsed.sentences]
+        # A subheading restates what the story tells below it; a related link names another story.
+        skipped = headings(parsed.article.text)
         events: list[Event] = []
         for offset, doc, span, owner in sentences_with_actors(parsed, mentions):
+            first = offset + span.start_char
+            if any(start <= first < end for start, end in skipped):
+                continue
             sentence = self._sentence(starts, doc, offset, span, owner)
             events.extend(self._sentence_events(parsed, sentence))
         return tuple(events)
@@ -217,7 +223,7 @@ class RuleCoder:
             for c in token.children
             if c.dep_ not in _CLAUSES and not _circumstance(c) and not (c.dep_ == "prep" and _dated(c))
         ]
-        children += [p for c in children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        children += [p for c in children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
         # What the object is made of or named as: "handed over 700 kg of medicine", "eased curfew hours".
         # A span of time is not ("ending two decades of hostility" tells how long, not what ended).
         objects_ = [c for c in children if c.dep_ == "dobj"]
@@ -331,6 +337,10 @@ class RuleCoder:
                     break
         if not targets:
             targets = [m for m in self._condition_subjects(token, sentence) if _who(m) not in _whos(sources)]
+        if self._type(chain)[0] == "ACCUSE":
+            # An accusation made of an act ("condemned the attack on Gaza by Israel", "called for an
+            # end to Israeli attacks on Gaza") is aimed at whoever does it, not at whom it is done to.
+            targets = self._doers(chain, sentence, sources, targets) or targets
         if not targets and entry.type in self.cues.addressed_types:
             targets = self._addressees(token, sentence, exclude=_whos(sources))
         venue = entry.type in self.cues.venue_types
@@ -353,6 +363,23 @@ class RuleCoder:
         for source, target in pairs:
             if target is not None or undirected:
                 yield self._event(act, source, target, inherited=inherited)
+
+    def _doers(
+        self, chain: _Found, sentence: _Sentence, sources: list[Mention], targets: list[Mention]
+    ) -> list[Mention]:
+        """Who does an act inside a chain that the found targets only suffer (they lie in its
+        phrase), by the act's own roles; none when the targets are named outside it ("accused
+        Tehran of stirring up unrest")."""
+        for inner in chain.inner:
+            phrase = {t.i for t in inner.token.subtree}
+            starts = {w.i for w in sentence.span if sentence.owner.get(w.i) in targets}
+            if targets and not starts <= phrase:
+                continue
+            found, inherited = self._sources(inner.token, inner.entry, sentence)
+            doers = [m for m in found if _who(m) not in _whos(sources)] if not inherited else []
+            if doers:
+                return doers
+        return []
 
     def _said_subjects(self, token: Token, entry: Trigger, sentence: _Sentence) -> list[Mention]:
         """Whom a statement is aimed at when it names no one: the subject of its complement
