@@ -132,13 +132,16 @@ def test_shipped_cues() -> None:
     assert cues.threat_modes["CONSULT"] == "halt-talks"
 
 
+# The cue lists every file must have, each with one word: a test adds the section it is about.
+MINIMAL_CUES = (
+    "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
+    "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
+    "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
+)
+
+
 def test_cues_refuse_an_unknown_threat_mode() -> None:
-    text = (
-        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
-        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
-        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
-        "conditional_threats: {always: [unless], modes: {CONSULT: walk-out}}\n"
-    )
+    text = MINIMAL_CUES + "conditional_threats: {always: [unless], modes: {CONSULT: walk-out}}\n"
     with pytest.raises(DataError, match=r"conditional_threats\.modes\.CONSULT"):
         parse_cues(text, "cues.yaml", load_ontology())
     cues = parse_cues(text.replace("walk-out", "halt-talks"), "cues.yaml", load_ontology())
@@ -150,12 +153,7 @@ def test_cues_refuse_an_unknown_threat_mode() -> None:
 
 
 def test_cues_refuse_an_unknown_intent_type() -> None:
-    text = (
-        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
-        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
-        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
-        "intent_types: {CONSULT: [AGREE, chat]}\n"
-    )
+    text = MINIMAL_CUES + "intent_types: {CONSULT: [AGREE, chat]}\n"
     with pytest.raises(DataError, match=r"intent_types\.CONSULT"):
         parse_cues(text, "cues.yaml", load_ontology())
     assert parse_cues(text.replace("chat", "meet"), "cues.yaml", load_ontology()).intent_types == {
@@ -164,10 +162,7 @@ def test_cues_refuse_an_unknown_intent_type() -> None:
 
 
 def test_cues_refuse_an_unknown_addressed_type() -> None:
-    text = (
-        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
-        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
-        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
+    text = MINIMAL_CUES + (
         "addressed_by_purpose: {types: [RALLY], grievance_nouns: [protest], grievance_preps: [over]}\n"
     )
     with pytest.raises(DataError, match=r"addressed_by_purpose\.types"):
@@ -178,12 +173,7 @@ def test_cues_refuse_an_unknown_addressed_type() -> None:
 
 
 def test_cues_refuse_an_unknown_refusal_mode() -> None:
-    text = (
-        "light_verbs: [hold]\nmodal_auxiliaries: {future: [will], hypothetical: [would]}\n"
-        "intent_verbs: {future: [plan], hypothetical: [hope]}\nnegation_words: [not]\nnegating_verbs: [deny]\n"
-        "reporting_verbs: [say]\nconditional_markers: [if]\nplace_prepositions: [in]\n"
-        "refusals: {AGREE: {meet: snub}}\n"
-    )
+    text = MINIMAL_CUES + "refusals: {AGREE: {meet: snub}}\n"
     with pytest.raises(DataError, match=r"refusals\.AGREE"):
         parse_cues(text, "cues.yaml", load_ontology())
     cues = parse_cues(text.replace("snub", "meet"), "cues.yaml", load_ontology())
