@@ -128,6 +128,11 @@ def test_city_stands_for_its_country(nlp, resolver) -> None:
         # a name inside the subject's own phrase only describes it: "its" is the subject
         ("Pakistan, a key U.S. ally, has urged its citizens to leave.", "its", "PAK"),
         ("Qatar, which hosts a large US base, recalled its ambassador.", "its", "QAT"),
+        # inside a noun phrase an object pronoun is about the clause's subject, never the noun's own
+        # modifier: "the Egyptian siege of it" is not Egypt's siege of Egypt
+        ("Hamas sees its new ties with Iran as a way to end the Egyptian siege of it.", "it", "hamas"),
+        # an object of a verb is not that verb's understood subject: "accusing it" is not the accuser
+        ("Egypt cut ties with Qatar on Monday, accusing it of backing militants.", "it", "QAT"),
     ],
 )
 def test_coreference(nlp, resolver, text: str, pronoun: str, expected: str) -> None:

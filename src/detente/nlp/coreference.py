@@ -148,7 +148,9 @@ class Coreference:
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
             blocked = _own_subject(span[0])
             candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
-            antecedent = self._antecedent(candidates, start, sentence, rule, unknown_people)
+            antecedent = self._clause_subject(doc, offset, span[0], candidates, rule) or self._antecedent(
+                candidates, start, sentence, rule, unknown_people
+            )
             if antecedent is not None:
                 antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
                 if antecedent.actor is None:
@@ -214,6 +216,34 @@ class Coreference:
             default=None,
         )
 
+    def _clause_subject(
+        self, doc: Doc, offset: int, pronoun: Token, candidates: list[Mention], rule: ReferenceRule
+    ) -> Mention | None:
+        """The subject of the clause an object pronoun sits in, when it is a compatible mention: the
+        subject is what a clause is about ("Hamas views its contacts with Iran as a step towards
+        loosening the blockade against it": Hamas, not Iran). Possessives keep the nearest name."""
+        if pronoun.dep_ not in _OBJECTS or pronoun.tag_ == "PRP$":
+            return None
+        # Only inside a noun phrase: an object of a verb cannot be that verb's own (understood)
+        # subject ("cut ties with Qatar, accusing it of ...": it is Qatar, not the accuser).
+        between = []
+        for word in pronoun.ancestors:
+            if word.pos_ in ("VERB", "AUX"):
+                break
+            between.append(word)
+        if not any(w.pos_ in ("NOUN", "PROPN") for w in between):
+            return None
+        for word in pronoun.ancestors:
+            subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            for mention in candidates:
+                if mention.start - offset <= subject.idx < mention.end - offset and mention.end - offset <= pronoun.idx:
+                    return mention if rule.accepts(mention, self.rules.person_nouns) else None
+            return None
+        return None
+
     def _is_person(self, doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> bool:
         span = _span(doc, mention, offset, end_of_doc)
         return span is not None and span.root.ent_type_ == "PERSON"
@@ -232,12 +262,14 @@ _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
 
 def _own_subject(token: Token) -> list[tuple[int, int]]:
     """Where the subject of a pronoun's own clause is, when the pronoun is a plain object: "Egypt
-    arrested them" cannot mean Egypt arrested Egypt (that would be "themselves")."""
+    arrested them" cannot mean Egypt arrested Egypt (that would be "themselves"); nor can "the
+    Israeli blockade against it" be Israel's blockade of Israel (the noun's own modifiers)."""
     if token.dep_ not in _OBJECTS or token.lower_.endswith(("self", "selves")):
         return []
     clause = token.head.head if token.dep_ == "pobj" else token.head
+    roles = ("poss", "amod", "compound") if clause.pos_ in ("NOUN", "PROPN") else ("nsubj", "nsubjpass")
     return [
         (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         for child in clause.children
-        if child.dep_ in ("nsubj", "nsubjpass")
+        if child.dep_ in roles
     ]
