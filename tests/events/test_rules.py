@@ -650,6 +650,11 @@ def _country(coder: Coder, name: str) -> str | None:
         ("Turkey opened its border with Syria.", ("RETREAT", "unblock")),
         # A decision taken is the act ("decided to lift"), not a plan.
         ("Japan decided to lift its sanctions on India.", ("RETREAT", "ease-sanctions")),
+        # Diplomatic ties restored or upgraded are diplomatic cooperation (CAMEO 05); ties mended, cooperation.
+        ("Czechia and Albania upgraded their diplomatic ties to ambassadorial level.", ("SUPPORT", None)),
+        ("Czechia and Albania restored ties.", ("COOPERATE", None)),
+        # Sides that stop fighting together stop it with each other.
+        ("India and Pakistan halted all firing along the border.", ("RETREAT", "ceasefire")),
         # A verdict is an accusation made good (CAMEO 116).
         ("A Russian court convicted the Ukrainian sailors of trespassing.", ("ACCUSE", "convict")),
     ],

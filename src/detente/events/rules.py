@@ -227,7 +227,7 @@ class RuleCoder:
         # What the object is made of or named as: "handed over 700 kg of medicine", "eased curfew hours".
         # A span of time is not ("ending two decades of hostility" tells how long, not what ended).
         objects_ = [c for c in children if c.dep_ == "dobj"]
-        children += [w for c in objects_ for w in c.children if w.dep_ == "compound"]
+        children += [w for c in objects_ for w in c.children if w.dep_ in ("compound", "amod")]
         # ... and what a prepositional object is named as ("sent troops to the UN peacekeeping force").
         children += [w for c in children if c.dep_ == "pobj" for w in c.children if w.dep_ in ("compound", "amod")]
         children += [
