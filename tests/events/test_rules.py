@@ -655,6 +655,13 @@ def _country(coder: Coder, name: str) -> str | None:
         ("Czechia and Albania restored ties.", ("COOPERATE", None)),
         # Sides that stop fighting together stop it with each other.
         ("India and Pakistan halted all firing along the border.", ("RETREAT", "ceasefire")),
+        # What troops seize they take by force; what authorities seize is confiscated.
+        ("Russian troops seized a power plant in southern Ukraine.", ("ASSAULT", "occupy")),
+        ("Venezuelan authorities seized a factory of a US carmaker.", ("COERCE", "seize")),
+        ("Russian hackers attacked the websites of Estonia's government.", ("ASSAULT", "cyber")),
+        # Talks that fail to reach agreement reject each other's terms; inspectors sent in investigate.
+        ("Serbia and Kosovo failed to reach agreement on the border.", ("REJECT", "agreement")),
+        ("The IAEA dispatched inspectors to a uranium plant in central Iran.", ("ACCUSE", "investigate")),
         # A verdict is an accusation made good (CAMEO 116).
         ("A Russian court convicted the Ukrainian sailors of trespassing.", ("ACCUSE", "convict")),
     ],

@@ -171,30 +171,37 @@ class RuleCoder:
         found: list[Mention] = []
         for word in (token, *token.conjuncts):
             mention = self._mention(word, sentence)
-            if mention is None and search:
-                mention = self._inside(word, sentence, places=places)
+            if search and (mention is None or mention.actor is None):
+                # A name no dictionary knows stands for the actor or place inside it ("the Esfahan
+                # conversion facility in central Iran"), when there is one.
+                mention = self._inside(word, sentence, places=places) or mention
             if mention is not None and mention not in found:
                 found.append(mention)
         return found
 
     def _inside(self, token: Token, sentence: _Sentence, depth: int = 3, *, places: bool = False) -> Mention | None:
-        """The nearest mention below a role word: "the head of Hamas", "an Iranian base"; else, with
-        `places`, the place it lies in, which stands for whom the act is aimed at ("the parties to
-        the conflict in Iraq", "aid to survivors in western Nepal")."""
+        """The nearest actor named below a role word: "the head of Hamas", "an Iranian base"; else,
+        with `places`, the place it lies in, which stands for whom the act is aimed at ("the parties
+        to the conflict in Iraq", "inspectors sent to a facility in central Iran"); else the nearest
+        name no dictionary knows."""
         frontier = [token]
         located: list[Mention] = []
+        unknown: list[Mention] = []
+        own = sentence.owner.get(token.i)
         for _ in range(depth):
             frontier = [child for word in frontier for child in word.children if self._within(child)]
             # What a thing is named as comes before whose it is: "its European Community partners"
             # are the Community's members, whoever "its" is.
             for word in sorted(frontier, key=lambda w: w.dep_ == "poss"):
                 mention = self._mention(word, sentence)
-                if mention is not None:
+                if mention is not None and mention.actor is not None:
                     return mention
+                if mention is not None and mention is not own:
+                    unknown.append(mention)
                 place = sentence.owner.get(word.i) if places else None
                 if place is not None and place.actor is not None:
                     located.append(place)
-        return located[0] if located else None
+        return located[0] if located else unknown[0] if unknown else None
 
     def _within(self, word: Token) -> bool:
         """Whether a dependent is part of the phrase it hangs from, for finding the actor inside it.
@@ -328,14 +335,17 @@ class RuleCoder:
                     targets = [m for m in shared if _who(m) not in _whos(sources)]
                     if targets:
                         break
-        if not targets:
+        # Sides of a symmetric act named together are each other's counterpart; nothing else is looked
+        # for ("Palestinians and Israelis failed to reach agreement on the fate of the offices").
+        paired = entry.symmetric and len(_whos(sources)) > 1
+        if not targets and not paired:
             targets = [m for m in self._said_subjects(token, entry, sentence) if _who(m) not in _whos(sources)]
-        if not targets:
+        if not targets and not paired:
             for inner in chain.inner:
                 targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
                 if targets:
                     break
-        if not targets:
+        if not targets and not paired:
             targets = [m for m in self._condition_subjects(token, sentence) if _who(m) not in _whos(sources)]
         if self._type(chain)[0] == "ACCUSE":
             # An accusation made of an act ("condemned the attack on Gaza by Israel", "called for an
@@ -344,7 +354,7 @@ class RuleCoder:
         if not targets and entry.type in self.cues.addressed_types:
             targets = self._addressees(token, sentence, exclude=_whos(sources))
         venue = entry.type in self.cues.venue_types
-        if not targets and not venue and not (entry.symmetric and len(sources) > 1):
+        if not targets and not venue and not paired:
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq"); but where a meeting,
             # a statement or a pledge is made is only its venue.
