@@ -264,6 +264,13 @@ def test_a_place_is_no_target_of_an_act_between_its_sources(coder: Coder) -> Non
     assert {event.source.text, event.target and event.target.text} == {"Fatah", "Hamas"}
 
 
+def test_sides_that_meet_are_each_others_counterpart_whatever_the_meeting_is_on(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt and Qatar met on the sidelines of the African Union summit.")
+    assert {event.source.text, event.target and event.target.text} == {"Egypt", "Qatar"}
+    (event, *_) = _events(coder, "Egypt and Qatar met with Hamas.")
+    assert _summary(event)[2] == "Hamas"
+
+
 def test_a_verb_with_its_own_clause_does_not_share_the_next_verbs_object(coder: Coder) -> None:
     # "urged its citizens" is Pakistan's own people; the refusal is about troops in Iraq.
     (event, *_) = _events(coder, "Pakistan refused to deploy troops in Iraq and urged its citizens to leave.")
@@ -662,6 +669,9 @@ def _country(coder: Coder, name: str) -> str | None:
         # Talks that fail to reach agreement reject each other's terms; inspectors sent in investigate.
         ("Serbia and Kosovo failed to reach agreement on the border.", ("REJECT", "agreement")),
         ("The IAEA dispatched inspectors to a uranium plant in central Iran.", ("ACCUSE", "investigate")),
+        # Suspects handed over to another state's justice are extradited; troops withdrawn leave a place.
+        ("Kenyan police handed over two murder suspects to Ugandan authorities.", ("COOPERATE", "judicial")),
+        ("Rwanda completed the withdrawal of its troops from Burundi.", ("RETREAT", "withdraw")),
         # A verdict is an accusation made good (CAMEO 116).
         ("A Russian court convicted the Ukrainian sailors of trespassing.", ("ACCUSE", "convict")),
     ],

@@ -49,6 +49,7 @@ _SKIP_ENTITIES = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that are no words of a trigger's phrase: coordinated and relative clauses, punctuation.
+_COUNTERPART_ROLES = frozenset({"dobj", "dative", "prep:with", "prep:against", "prep:to"})
 _SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass", "agent"})
 _PRESENT = frozenset({"VB", "VBP", "VBZ"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
@@ -598,9 +599,13 @@ class RuleCoder:
 
     def _targets(self, token: Token, entry: Trigger, sentence: _Sentence, *, exclude: list[Mention]) -> list[Mention]:
         roles = [r for r in entry.target if r not in entry.source]
-        # A place inside a target phrase stands for the target, except where the act is between the
-        # sources themselves ("Fatah and Hamas signed a declaration in Algiers").
-        places = not (entry.symmetric and len(_whos(exclude)) > 1)
+        # Where the act is between the sources themselves ("Fatah and Hamas signed a declaration in
+        # Algiers", "the two presidents met on the sidelines of the summit") only a counterpart named
+        # as such is another party, and no place stands for one.
+        paired = entry.symmetric and len(_whos(exclude)) > 1
+        if paired:
+            roles = [r for r in roles if r in _COUNTERPART_ROLES]
+        places = not paired
         found = self._by_roles(token, tuple(roles), sentence, entry=entry, exclude=exclude, places=places)
         if found:
             return found
