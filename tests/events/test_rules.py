@@ -591,8 +591,10 @@ def test_the_shipped_lexicon_makes_the_grievance_the_target_of_a_complaint(shipp
         ("Britain and the European Union agreed a trade agreement.", ("SUPPORT", "sign")),
         ("Turkey apologised to Russia for the downing of the jet.", ("SUPPORT", "apologize")),
         ("Hungary pledged its full support for Poland.", ("SUPPORT", None)),
-        # ...while AGREE is the commitment to act, and a future signing is one.
+        # ...while AGREE is the commitment to act, and a future signing is one, as is a deal reached to act.
         ("Kenya and Ethiopia agreed to hold talks.", ("AGREE", "meet")),
+        ("Kenya and Ethiopia reached a deal to open a border crossing.", ("AGREE", None)),
+        ("Kenya and Ethiopia signed a deal to open a border crossing.", ("SUPPORT", "sign")),
         ("Kenya will sign a border security pact with Ethiopia.", ("AGREE", "cooperate")),
         # Leaving an agreement rejects it; it is not a retreat. Breaking a ceasefire is fighting (CAMEO 196).
         ("The United States withdrew from the nuclear deal with Iran.", ("REJECT", "agreement")),

@@ -474,6 +474,8 @@ class RuleCoder:
         source, filled per pair by `_event`. (The sources decide whether a condition is their threat.)"""
         token, entry = chain.token, chain.entry
         type_name, mode = self._type(chain)
+        if (type_name, mode) == ("SUPPORT", "sign") and self._commits(token):
+            type_name, mode = "AGREE", None
         modality = self._modality(token, sentence)
         negated = self._negated(token, sentence)
         conditions = self._act_conditions(token)
@@ -515,6 +517,18 @@ class RuleCoder:
             date=self._date(token, sentence, parsed),
             place=self._place(token, sentence),
             rule_id=entry.key,
+        )
+
+    def _commits(self, token: Token) -> bool:
+        """Whether an agreement is reached to do something ("reached a deal to set up a hotline"):
+        a verb of `commitment_verbs` whose object has an infinitive clause of its own."""
+        if token.lemma_.lower() not in self.cues.commitment_verbs:
+            return False
+        return any(
+            clause.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            for obj in token.children
+            if obj.dep_ == "dobj"
+            for clause in obj.children
         )
 
     def _date(self, token: Token, sentence: _Sentence, parsed: ParsedArticle) -> dt.date | None:
