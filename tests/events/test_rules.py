@@ -43,6 +43,7 @@ triggers:
   - {lemma: suspend, pos: verb, with: [aid], type: SANCTION, mode: cut-aid}
   - {lemma: urge, pos: verb, type: REQUEST}
   - {lemma: blockade, pos: noun, type: COERCE}
+  - {lemma: suspend, pos: verb, with: [mediation], type: SANCTION}
   - {lemma: withdraw, pos: verb, with: [troop], type: RETREAT, target: [prep:from]}
   - {lemma: mediation, pos: noun, type: CONSULT, mode: third-party}
   - {lemma: threaten, pos: verb, type: THREATEN}
@@ -269,6 +270,19 @@ def test_sides_that_meet_are_each_others_counterpart_whatever_the_meeting_is_on(
     assert {event.source.text, event.target and event.target.text} == {"Egypt", "Qatar"}
     (event, *_) = _events(coder, "Egypt and Qatar met with Hamas.")
     assert _summary(event)[2] == "Hamas"
+
+
+def test_a_helper_named_after_with_is_not_the_counterpart(coder: Coder) -> None:
+    events = _events(coder, "Egypt attacked the camp with Israeli help.")
+    assert not [e for e in events if e.target is not None and e.target.text == "Israeli"]
+    (event,) = _events(coder, "Egypt attacked the camp with Israeli troops.")
+    assert _summary(event) == ("ASSAULT", "Egypt", "Israel (military)")
+
+
+def test_a_trigger_named_in_a_compound_is_part_of_the_act_on_it(coder: Coder) -> None:
+    # "mediation efforts" halted are one act, the halt, not also a mediation.
+    events = _events(coder, "Qatar suspended its mediation efforts between Israel and Hamas.")
+    assert [e.type for e in events] == ["SANCTION"] * len(events) and events
 
 
 def test_a_verb_with_its_own_clause_does_not_share_the_next_verbs_object(coder: Coder) -> None:

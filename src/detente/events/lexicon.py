@@ -150,6 +150,7 @@ class Cues:
     pending_markers: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
+    helper_nouns: frozenset[str] = frozenset()
     refusals: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
@@ -330,5 +331,6 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         pending_markers=words("pending_markers", optional=True),
         venue_types=venues,
         commitment_verbs=words("commitment_verbs", optional=True),
+        helper_nouns=words("helper_nouns", optional=True),
         refusals=refusals,
     )

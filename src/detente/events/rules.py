@@ -38,7 +38,7 @@ from detente.nlp.pipeline import ParsedArticle
 
 # Dependencies through which a trigger sits inside another trigger's complement, and so is part of
 # that trigger's event.
-_ABSORBED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd"})
+_ABSORBED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound"})
 # Dependencies searched below a role word for the actor it stands for ("the head of Hamas").
 # ("job cuts planned by the government": whose act a noun is, through its participle and "by").
 _INSIDE = frozenset({"poss", "compound", "amod", "prep", "pobj", "appos", "nmod", "npadvmod", "acl", "agent"})
@@ -669,6 +669,9 @@ class RuleCoder:
             # a prisoner": Iran is whom the demand is made of, not one who demands).
             heads = (token,) if role in _SUBJECT_ROLES else (token, *phrase)
             words = [word for head in heads for word in self._role_words(head, role, passive and head == token)]
+            if role == "prep:with":
+                # "with Albania's help" names a helper, not the counterpart of the act.
+                words = [w for w in words if w.lemma_.lower() not in self.cues.helper_nouns]
             found: list[Mention] = []
             for word in words:
                 if word == skip or (skip is not None and word.head == skip):
