@@ -236,6 +236,11 @@ def test_a_protest_is_aimed_at_whom_its_demands_concern(coder: Coder, text: str)
     assert event.target.text.endswith("Bouteflika")
 
 
+def test_a_protests_demands_are_the_protest_not_acts_of_their_own(coder: Coder) -> None:
+    text = "Algerian students staged a demonstration in Algiers to demand the resignation of President Bouteflika."
+    assert [e.type for e in _events(coder, text)] == ["PROTEST"]
+
+
 def test_a_place_in_a_protest_purpose_is_not_its_addressee(coder: Coder) -> None:
     # Oran is where the demands are to be met, not whom they are pressed on: with no one else
     # named, the protest is aimed at the place it happens, as any act with no other party.

@@ -287,15 +287,28 @@ class RuleCoder:
                 host.inner.append(trigger)
         return outer
 
-    @staticmethod
-    def _host(token: Token, found: dict[int, _Found]) -> _Found | None:
+    def _host(self, token: Token, found: dict[int, _Found]) -> _Found | None:
+        """The trigger whose complement holds `token`'s trigger, if any. A protest's purpose clause
+        holds its demands ("blocked roads to press their demands"): they are the protest's, not acts
+        of their own."""
         word = token
+        purpose = False
         for _ in range(4):
-            if word.dep_ not in _ABSORBED or word.head == word:
+            if word.head == word:
+                return None
+            if word.dep_ == "advcl" and not _circumstance(word):
+                purpose = True
+            elif word.dep_ not in _ABSORBED:
                 return None
             word = word.head
-            if word.i in found:
-                return found[word.i]
+            host = found.get(word.i)
+            if host is None and purpose:
+                # "staged a demonstration to demand ...": the purpose is the carried noun's.
+                host = next(
+                    (f for f in found.values() if f.entry.pos == "noun" and self._light_verb(f.token) == word), None
+                )
+            if host is not None:
+                return host if not purpose or host.entry.type in self.cues.addressed_types else None
         return None
 
     # --- events -------------------------------------------------------------------------------
