@@ -693,6 +693,14 @@ def _country(coder: Coder, name: str) -> str | None:
         # Suspects handed over to another state's justice are extradited; troops withdrawn leave a place.
         ("Kenyan police handed over two murder suspects to Ugandan authorities.", ("COOPERATE", "judicial")),
         ("Rwanda completed the withdrawal of its troops from Burundi.", ("RETREAT", "withdraw")),
+        # A crowd rallying against someone protests; a state rallying partners against someone rallies
+        # opposition; one rallying them behind someone rallies support.
+        ("Thousands of Georgians rallied in Tbilisi against the Georgian government.", ("PROTEST", "demo")),
+        ("France rallied its allies against Russia.", ("ACCUSE", "rally")),
+        ("France rallied European Union partners behind the Lebanese government.", ("SUPPORT", "rally")),
+        # A crowd storming a building riots; security forces beating protesters repress them.
+        ("Iraqi protesters stormed the US embassy in Baghdad.", ("PROTEST", "riot")),
+        ("Iranian security forces beat protesters in Tehran.", ("COERCE", "repress")),
         # A verdict is an accusation made good (CAMEO 116).
         ("A Russian court convicted the Ukrainian sailors of trespassing.", ("ACCUSE", "convict")),
     ],
