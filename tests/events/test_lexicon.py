@@ -178,6 +178,9 @@ def test_cues_refuse_an_unknown_refusal_mode() -> None:
         parse_cues(text, "cues.yaml", load_ontology())
     cues = parse_cues(text.replace("snub", "meet"), "cues.yaml", load_ontology())
     assert cues.refusals == {"AGREE": {"meet": "meet"}}
+    for broken in ("refusals: [AGREE]\n", "intent_types: [CONSULT]\n", "venue_types: [MEETING]\n"):
+        with pytest.raises(DataError, match=broken.split(":")[0]):
+            parse_cues(MINIMAL_CUES + broken, "cues.yaml", load_ontology())
     assert load_cues().refusals["AGREE"]["aid"] == "aid"
 
 

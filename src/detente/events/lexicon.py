@@ -260,8 +260,24 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
             raise entry_error(source, ".".join(path), f"must be a list of words{_BOOLEAN_HINT}")
         return frozenset(w.lower() for w in value)
 
+    def types(*path: str) -> frozenset[str]:
+        """An optional list of PLOVER type names, each checked against the ontology."""
+        found = frozenset(t.upper() for t in words(*path, optional=True))
+        for act in found:
+            try:
+                ontology.type(act)
+            except KeyError as exc:
+                raise entry_error(source, ".".join(path), f"unknown type ({exc})") from exc
+        return found
+
+    def mapping(name: str) -> dict[Any, Any]:
+        value = data.get(name) or {}
+        if not isinstance(value, dict):
+            raise entry_error(source, name, "must be a mapping {TYPE: ...}")
+        return value
+
     intents: dict[str, tuple[str, str | None]] = {}
-    for act, value in (data.get("intent_types") or {}).items():
+    for act, value in mapping("intent_types").items():
         if not (isinstance(value, list) and len(value) == 2):
             raise entry_error(source, f"intent_types.{act}", "must be [TYPE, mode]")
         try:
@@ -283,7 +299,7 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
             raise entry_error(source, f"conditional_threats.modes.{act}", f"unknown type or mode ({exc})") from exc
         threat_modes[act] = mode
     refusals: dict[str, dict[str, str | None]] = {}
-    for act, value in (data.get("refusals") or {}).items():
+    for act, value in mapping("refusals").items():
         if not isinstance(value, dict):
             raise entry_error(source, f"refusals.{act}", "must be a mapping {mode: REJECT mode}")
         try:
@@ -295,18 +311,6 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         except KeyError as exc:
             raise entry_error(source, f"refusals.{act}", f"unknown type or mode ({exc})") from exc
         refusals[act] = {str(k): v for k, v in value.items()}
-    venues = frozenset(t.upper() for t in words("venue_types", optional=True))
-    for act in venues:
-        try:
-            ontology.type(act)
-        except KeyError as exc:
-            raise entry_error(source, "venue_types", f"unknown type ({exc})") from exc
-    addressed = frozenset(t.upper() for t in words("addressed_by_purpose", "types", optional=True))
-    for act in addressed:
-        try:
-            ontology.type(act)
-        except KeyError as exc:
-            raise entry_error(source, "addressed_by_purpose.types", f"unknown type ({exc})") from exc
     return Cues(
         light_verbs=words("light_verbs"),
         undertaking_nouns=words("undertaking_nouns", optional=True),
@@ -324,12 +328,12 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         intent_types=intents,
         threat_markers=words("conditional_threats", "always", optional=True),
         threat_modes=threat_modes,
-        addressed_types=addressed,
+        addressed_types=types("addressed_by_purpose", "types"),
         grievance_nouns=words("addressed_by_purpose", "grievance_nouns", optional=True),
         grievance_preps=words("addressed_by_purpose", "grievance_preps", optional=True),
         holding_verbs=words("holding_verbs", optional=True),
         pending_markers=words("pending_markers", optional=True),
-        venue_types=venues,
+        venue_types=types("venue_types"),
         commitment_verbs=words("commitment_verbs", optional=True),
         helper_nouns=words("helper_nouns", optional=True),
         refusals=refusals,

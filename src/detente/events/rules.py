@@ -48,11 +48,15 @@ _SKIP_ENTITIES = frozenset(
     | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Dependents that are no words of a trigger's phrase: coordinated and relative clauses, punctuation.
+# Roles in which a symmetric act's sides, named together, name a further counterpart ("met with").
 _COUNTERPART_ROLES = frozenset({"dobj", "dative", "prep:with", "prep:against", "prep:to"})
+# Roles of whoever does an act: a phrase word never lends these.
 _SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass", "agent"})
+# Present-tense verb tags: a time clause in them tells what has not happened yet.
 _PRESENT = frozenset({"VB", "VBP", "VBZ"})
+# Clauses of a verb's own, which keep the next coordinated verb's object from being shared.
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+# Dependents that are no words of a trigger's phrase: coordinated and relative clauses, punctuation.
 _CLAUSES = frozenset({"conj", "relcl", "parataxis", "csubj", "mark", "cc", "punct"})
 _DATE_ENTITIES = frozenset({"DATE"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -186,8 +190,8 @@ class RuleCoder:
         to the conflict in Iraq", "inspectors sent to a facility in central Iran"); else the nearest
         name no dictionary knows."""
         frontier = [token]
-        located: list[Mention] = []
-        unknown: list[Mention] = []
+        located: Mention | None = None
+        unknown: Mention | None = None
         own = sentence.owner.get(token.i)
         for _ in range(depth):
             frontier = [child for word in frontier for child in word.children if self._within(child)]
@@ -198,11 +202,11 @@ class RuleCoder:
                 if mention is not None and mention.actor is not None:
                     return mention
                 if mention is not None and mention is not own:
-                    unknown.append(mention)
+                    unknown = unknown or mention
                 place = sentence.owner.get(word.i) if places else None
                 if place is not None and place.actor is not None:
-                    located.append(place)
-        return located[0] if located else unknown[0] if unknown else None
+                    located = located or place
+        return located or unknown
 
     def _within(self, word: Token) -> bool:
         """Whether a dependent is part of the phrase it hangs from, for finding the actor inside it.
@@ -336,42 +340,45 @@ class RuleCoder:
         sources, inherited = self._sources(token, entry, sentence)
         if not sources:
             return
+        own = _whos(sources)
+
+        def others(mentions: list[Mention]) -> list[Mention]:
+            return [m for m in mentions if _who(m) not in own]
+
         targets = self._targets(token, entry, sentence, exclude=sources)
         if not targets and entry.pos == "noun":
             # "US-Iranian talks", "the Iran-Hamas rapprochement": both sides modify the noun.
-            targets = [m for m in self._modifiers(token, sentence) if _who(m) not in _whos(sources)]
+            targets = others(self._modifiers(token, sentence))
         if not targets and entry.pos == "verb" and not any(c.dep_ in _COMPLEMENTS for c in token.children):
             # "met and worked with Hamas leaders": coordinated verbs share what follows them, unless
             # the first has a clause of its own ("refused to deploy troops and urged its citizens").
             for verb in token.conjuncts:
                 if verb.i > token.i and not any(c.dep_ in _SUBJECTS for c in verb.children):
-                    shared = self._by_roles(verb, entry.target, sentence)
-                    targets = [m for m in shared if _who(m) not in _whos(sources)]
+                    targets = others(self._by_roles(verb, entry.target, sentence))
                     if targets:
                         break
         # Sides of a symmetric act named together are each other's counterpart; nothing else is looked
         # for ("Palestinians and Israelis failed to reach agreement on the fate of the offices").
-        paired = entry.symmetric and len(_whos(sources)) > 1
+        paired = entry.symmetric and len(own) > 1
         if not targets and not paired:
-            targets = [m for m in self._said_subjects(token, entry, sentence) if _who(m) not in _whos(sources)]
-        if not targets and not paired:
+            targets = others(self._said_subjects(token, entry, sentence))
             for inner in chain.inner:
-                targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
                 if targets:
                     break
-        if not targets and not paired:
-            targets = [m for m in self._condition_subjects(token, sentence) if _who(m) not in _whos(sources)]
+                targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
+            targets = targets or others(self._condition_subjects(token, sentence))
         if self._type(chain)[0] == "ACCUSE":
             # An accusation made of an act ("condemned the attack on Gaza by Israel", "called for an
             # end to Israeli attacks on Gaza") is aimed at whoever does it, not at whom it is done to.
             targets = self._doers(chain, sentence, sources, targets) or targets
         if not targets and entry.type in self.cues.addressed_types:
-            targets = self._addressees(token, sentence, exclude=_whos(sources))
-        venue = entry.type in self.cues.venue_types
-        if not targets and not venue and not paired:
+            targets = self._addressees(token, sentence, exclude=own)
+        if not targets and entry.type not in self.cues.venue_types and not paired:
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq"); but where a meeting,
             # a statement or a pledge is made is only its venue.
+            # (A place standing for one source is still the other's target: "Ethiopia and Eritrea
+            # massed troops along their border".)
             targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
         pairs = _pairs(sources, targets, symmetric=entry.symmetric)
         if not pairs and targets:
@@ -394,13 +401,13 @@ class RuleCoder:
         """Who does an act inside a chain that the found targets only suffer (they lie in its
         phrase), by the act's own roles; none when the targets are named outside it ("accused
         Tehran of stirring up unrest")."""
+        named = {w.i for w in sentence.span if sentence.owner.get(w.i) in targets}
+        own = _whos(sources)
         for inner in chain.inner:
-            phrase = {t.i for t in inner.token.subtree}
-            starts = {w.i for w in sentence.span if sentence.owner.get(w.i) in targets}
-            if targets and not starts <= phrase:
+            if not named <= {t.i for t in inner.token.subtree}:
                 continue
             found, inherited = self._sources(inner.token, inner.entry, sentence)
-            doers = [m for m in found if _who(m) not in _whos(sources)] if not inherited else []
+            doers = [m for m in found if _who(m) not in own] if not inherited else []
             if doers:
                 return doers
         return []
@@ -662,9 +669,8 @@ class RuleCoder:
         is its object) unless `surface`. With `places`, a role word that holds no actor stands for
         the place inside it.
 
-        `exclude` (the sources) hold no role; nor does an excluded actor found inside a phrase word
-        ("cut its support to Hamas"), so the search goes on to the next role."""
-        excluded = {m.actor.id for m in exclude or () if m.actor is not None}
+        `exclude` (the sources) hold no role, however named: nor does their side found inside a phrase
+        word ("cut its support to Hamas"), so the search goes on to the next role."""
         passive = not surface and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
         # A word of the trigger phrase ("cut ties with Iran") lends its own prepositions to the trigger,
         # and is a participant only through the actor inside it ("froze Russian assets").
@@ -691,16 +697,13 @@ class RuleCoder:
                     continue
                 if word in phrase:
                     inside = self._inside(word, sentence)
-                    # "cut its support to Hamas": the owner of the phrase word is the source again
-                    if inside is not None and inside.actor is not None and inside.actor.id in excluded:
-                        inside = None
                     mentions = [inside] if inside is not None else []
                 else:
                     mentions = self._mentions_at(word, sentence, search=role not in ("compound", "amod"), places=places)
                 for mention in mentions:
                     # The sources' own side, however named ("offered its troops to Lebanon's
                     # president": "its" is Syria again), holds no role of theirs.
-                    if mention not in found and mention not in (exclude or ()) and _who(mention) not in sides:
+                    if mention not in found and _who(mention) not in sides:
                         found.append(mention)
             if found:
                 return found
