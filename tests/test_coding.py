@@ -41,3 +41,16 @@ def test_workers_keep_input_order() -> None:
     two = list(code_articles(articles, workers=2, config=CoderConfig(batch_size=4)))
     assert [c.article.id for c in two] == [a.id for a in articles]
     assert [c.sentences for c in two] == [c.sentences for c in one]
+
+
+def test_parsing_in_another_process_codes_the_same(nlp) -> None:
+    """With one worker and several batches the parse runs in a second process; what comes back
+    codes exactly as a parse made here."""
+    articles = [make_article(r["text"]) for r in wire_reports(12, seed=9)]
+    here = list(Coder(nlp=nlp).code(articles))
+    apart = list(code_articles(articles, workers=1, config=CoderConfig(batch_size=4)))
+    assert [c.article.id for c in apart] == [a.id for a in articles]
+    assert [(c.sentences, c.mentions, c.events, c.motives) for c in apart] == [
+        (c.sentences, c.mentions, c.events, c.motives) for c in here
+    ]
+    assert any(c.events for c in here)

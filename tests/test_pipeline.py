@@ -90,15 +90,31 @@ def test_nothing_readable(store: Store, tmp_path: Path) -> None:
     assert summary.read == 0 and summary.failed == 1
 
 
-def test_workers_store_the_same_as_one_process(tmp_path: Path, reports_jsonl) -> None:
+def _coded(store: Store) -> dict[str, object]:
+    q = store.con.execute
+    return {
+        "mentions": q('SELECT mention_id, start, "end", actor_id FROM mentions ORDER BY ALL').fetchall(),
+        "events": q("SELECT event_id, type, mode, source_id, target_id, date FROM events ORDER BY ALL").fetchall(),
+        "motives": q("SELECT motive_id, goal, actor_id FROM motives ORDER BY ALL").fetchall(),
+    }
+
+
+def test_every_way_of_spreading_the_work_stores_the_same(tmp_path: Path, reports_jsonl) -> None:
+    """One batch is coded in this process; several batches with one worker are parsed in a second
+    process and coded here; two workers parse and code in two processes."""
     path = str(reports_jsonl(40))
     contents = []
-    for workers in (1, 2):
-        with Store(tmp_path / f"w{workers}.duckdb") as store:
-            ingest([path], store=store, options=IngestOptions(workers=workers, batch_size=8))
-            contents.append(_content(store))
-    assert contents[0] == contents[1]
+    for name, options in {
+        "here": IngestOptions(workers=1, batch_size=64),
+        "parse-apart": IngestOptions(workers=1, batch_size=8),
+        "two-workers": IngestOptions(workers=2, batch_size=8),
+    }.items():
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            ingest([path], store=store, options=options)
+            contents.append({**_content(store), **_coded(store)})
+    assert contents[0] == contents[1] == contents[2]
     assert len(contents[0]["articles"]) == 40
+    assert contents[0]["events"] and contents[0]["mentions"]
 
 
 def test_interrupted_ingest_resumes_without_duplicates(tmp_path: Path, reports_jsonl) -> None:

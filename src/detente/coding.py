@@ -7,13 +7,16 @@ each with its own Coder, and yields results in input order.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
-from typing import TypeVar
+from itertools import chain, islice
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -22,6 +25,7 @@ from detente.events import EventCoder, RuleCoder
 from detente.models import Article, CodedArticle
 from detente.motives import MotiveExtractor, RuleExtractor
 from detente.nlp import load_pipeline, parse_articles
+from detente.nlp.pipeline import ParsedArticle, parse_packed, unpack
 
 T = TypeVar("T")
 
@@ -52,7 +56,11 @@ class Coder:
         self.config = config or CoderConfig()
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        for parsed in parse_articles(self.nlp, articles, batch_size=self.config.batch_size):
+        return self.code_parsed(parse_articles(self.nlp, articles, batch_size=self.config.batch_size))
+
+    def code_parsed(self, parsed_articles: Iterable[ParsedArticle]) -> Iterator[CodedArticle]:
+        """Every stage after the parse, for articles parsed here or elsewhere."""
+        for parsed in parsed_articles:
             mentions = self.resolver.resolve(parsed)
             yield CodedArticle(
                 article=parsed.article,
@@ -66,9 +74,19 @@ class Coder:
 _worker_coder: Coder | None = None
 
 
-def _ignore_interrupts() -> None:
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def _start_worker() -> None:
     # Ctrl-C reaches the whole process group; only the parent decides how a run stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL, out of memory) never shuts the pool down, and a worker
+    # would wait forever on a queue no one writes to, holding the parent's stdout and stderr open.
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.sentinel is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
 
 
 def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
@@ -78,11 +96,19 @@ def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
     return list(_worker_coder.code(chunk))
 
 
-class CodingPool:
-    """Codes batches of articles in `workers` processes (or in this one when workers is 1).
+# Batches submitted beyond the one being finished: enough that the processes never wait for the
+# next batch while this one codes or stores.
+_AHEAD = 2
 
-    `code_batches` keeps the next batch coding while the caller stores the previous one, and
-    yields batches in input order.
+
+class CodingPool:
+    """Codes batches of articles, yielding them in input order, while the caller stores the one before.
+
+    With several `workers`, each worker process parses and codes its share of a batch. With one,
+    the work is cut between two processes instead: the parse, most of the time, runs in a process
+    of its own on the next batch while this one resolves actors, codes events and motives, and
+    gives back the batch before. A run of a single batch is coded here in one go, because starting
+    a process costs more than it saves on so little.
     """
 
     def __init__(self, *, workers: int = 1, config: CoderConfig | None = None) -> None:
@@ -92,14 +118,6 @@ class CodingPool:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> CodingPool:
-        if self.workers > 1:
-            # forkserver: workers start clean, not as forks of a process holding a database and threads.
-            context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=_ignore_interrupts
-            )
-        else:
-            self._coder = Coder(config=self.config)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -107,29 +125,58 @@ class CodingPool:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def _start_processes(self, count: int) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # forkserver: workers start clean, not as forks of a process holding a database and threads.
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker)
+        return self._pool
+
+    def _here(self) -> Coder:
+        if self._coder is None:
+            self._coder = Coder(config=self.config)
+        return self._coder
+
     def code_batches(
         self, batches: Iterable[T], articles_of: Callable[[T], list[Article]]
     ) -> Iterator[tuple[T, list[CodedArticle]]]:
-        if self._pool is None:
-            coder = self._coder or Coder(config=self.config)
-            for batch in batches:
-                yield batch, list(coder.code(articles_of(batch)))
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
             return
-        pending: deque[tuple[T, list[Future[list[CodedArticle]]]]] = deque()
-        for batch in batches:
-            pending.append((batch, self._submit(articles_of(batch))))
-            if len(pending) > 1:
-                yield self._collect(*pending.popleft())
+        second = next(batches, None)
+        if second is None and self.workers == 1:
+            yield first, list(self._here().code(articles_of(first)))
+            return
+        pool = self._start_processes(self.workers)
+        finish = self._code_here if self.workers == 1 else self._collect
+        pending: deque[tuple[T, list[Future[Any]]]] = deque()
+        for batch in chain([first], [] if second is None else [second], batches):
+            pending.append((batch, self._submit(pool, articles_of(batch))))
+            if len(pending) > _AHEAD:
+                yield finish(*pending.popleft(), articles_of)
         while pending:
-            yield self._collect(*pending.popleft())
+            yield finish(*pending.popleft(), articles_of)
 
-    def _submit(self, articles: list[Article]) -> list[Future[list[CodedArticle]]]:
-        assert self._pool is not None
+    def _submit(self, pool: ProcessPoolExecutor, articles: list[Article]) -> list[Future[Any]]:
+        if self.workers == 1:
+            parsing = pool.submit(parse_packed, articles, self.config.batch_size)
+            self._here()  # built while the first batch is parsed in the other process
+            return [parsing]
         size = max(1, -(-len(articles) // self.workers))
-        return [self._pool.submit(_code_chunk, articles[i : i + size]) for i in range(0, len(articles), size)]
+        return [pool.submit(_code_chunk, articles[i : i + size]) for i in range(0, len(articles), size)]
+
+    def _code_here(
+        self, batch: T, futures: list[Future[Any]], articles_of: Callable[[T], list[Article]]
+    ) -> tuple[T, list[CodedArticle]]:
+        coder = self._here()
+        [future] = futures
+        return batch, list(coder.code_parsed(unpack(future.result(), articles_of(batch), coder.nlp.vocab)))
 
     @staticmethod
-    def _collect(batch: T, futures: list[Future[list[CodedArticle]]]) -> tuple[T, list[CodedArticle]]:
+    def _collect(
+        batch: T, futures: list[Future[Any]], articles_of: Callable[[T], list[Article]]
+    ) -> tuple[T, list[CodedArticle]]:
         return batch, [coded for future in futures for coded in future.result()]
 
 

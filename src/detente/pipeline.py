@@ -31,7 +31,8 @@ from detente.store import NearDuplicate, Store, WriteBatch
 
 @dataclass(frozen=True, kw_only=True)
 class IngestOptions:
-    """`batch_size` input items are stored per transaction; `workers` processes code them."""
+    """`batch_size` input items are stored per transaction; `workers` processes code them (see
+    `CodingPool` for how one worker shares the work with this process)."""
 
     read: ReadOptions = field(default_factory=ReadOptions)
     near_duplicates: NearDuplicateConfig = field(default_factory=NearDuplicateConfig)

@@ -6,7 +6,7 @@ import pytest
 
 from detente.ingest import make_article
 from detente.nlp import chunk_text, load_pipeline, parse_articles
-from detente.nlp.pipeline import ChunkConfig
+from detente.nlp.pipeline import ChunkConfig, ParsedArticle, pack, unpack
 
 
 def test_pipeline_has_the_components_later_stages_need(nlp) -> None:
@@ -55,3 +55,26 @@ def test_long_article_is_parsed_in_chunks_with_right_offsets(nlp) -> None:
     assert len(parsed.sentences) == 3 * 1_600
     for sentence in parsed.sentences[::97]:
         assert article.text[sentence.start : sentence.end] == sentence.text
+    [unpacked] = list(unpack(pack([parsed]), [article], nlp.vocab))
+    assert _view(unpacked) == _view(parsed)  # every chunk with its offset
+
+
+_ATTRIBUTES = ("text", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_", "is_sent_start", "whitespace_")
+
+
+def _view(parsed: ParsedArticle) -> list[object]:
+    """Everything the coders read of a parsed article."""
+    tokens = [
+        (offset, [(*(getattr(t, name) for name in _ATTRIBUTES), t.head.i) for t in doc]) for offset, doc in parsed.docs
+    ]
+    return [parsed.article, parsed.sentences, tokens]
+
+
+def test_a_packed_parse_comes_back_whole(nlp) -> None:
+    """What crosses a process boundary keeps every attribute the coders read."""
+    articles = [
+        make_article("Egypt's president met Hamas leaders in Cairo on Monday.\n\nTalks went on."),
+        make_article("Qatar hosted talks on Gaza in Doha. The United Nations welcomed them."),
+    ]
+    parsed = list(parse_articles(nlp, articles))
+    assert [_view(p) for p in unpack(pack(parsed), articles, nlp.vocab)] == [_view(p) for p in parsed]

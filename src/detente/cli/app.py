@@ -152,7 +152,10 @@ def _ingest_exit_code(summary: IngestSummary) -> int:
 def ingest_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz files, - for stdin, or URLs with --fetch.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", help="Processes that code articles.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", help="Processes that parse and code articles; 1 parses beside the coding."),
+    ] = 1,
     input_format: Annotated[str, typer.Option("--input-format", help="auto|txt|html|jsonl|csv|feed")] = "auto",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV field with the record id.")] = "id",
     text_field: Annotated[str, typer.Option("--text-field", help="JSONL/CSV field with the text.")] = "text",

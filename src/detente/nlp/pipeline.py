@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
 
 from detente.errors import DataError, Messages
 from detente.models import Article, Sentence
@@ -130,3 +131,42 @@ def _sentences(article: Article, docs: list[tuple[int, Doc]]) -> tuple[Sentence,
             start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             out.append(Sentence(article.id, len(out), start, start + len(text), text))
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PackedParse:
+    """Parsed articles in a form that crosses a process boundary: the docs of all of them in one
+    DocBin, each article's chunk offsets and sentences beside it, in input order. The articles
+    themselves stay with the receiver, who sent them."""
+
+    offsets: tuple[tuple[int, ...], ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    docs: bytes
+
+
+def pack(parsed: Iterable[ParsedArticle]) -> PackedParse:
+    """Serialise parsed articles: every token attribute the coders read survives the trip."""
+    bin_ = DocBin(store_user_data=False)
+    offsets: list[tuple[int, ...]] = []
+    sentences: list[tuple[Sentence, ...]] = []
+    for article in parsed:
+        offsets.append(tuple(offset for offset, _ in article.docs))
+        sentences.append(article.sentences)
+        for _, doc in article.docs:
+            bin_.add(doc)
+    return PackedParse(offsets=tuple(offsets), sentences=tuple(sentences), docs=bin_.to_bytes())
+
+
+def unpack(packed: PackedParse, articles: Iterable[Article], vocab: Vocab) -> Iterator[ParsedArticle]:
+    """The parsed articles again, given the articles that were sent (in the same order)."""
+    docs = DocBin().from_bytes(packed.docs).get_docs(vocab)
+    for article, offsets, sentences in zip(articles, packed.offsets, packed.sentences, strict=True):
+        yield ParsedArticle(
+            article=article, docs=tuple((offset, next(docs)) for offset in offsets), sentences=sentences
+        )
+
+
+def parse_packed(articles: list[Article], batch_size: int) -> PackedParse:
+    """Parse articles with this process's pipeline, packed for another process to code. It lives
+    here so that a process that only parses imports spaCy and nothing of the coders."""
+    return pack(parse_articles(load_pipeline(), articles, batch_size=batch_size))
