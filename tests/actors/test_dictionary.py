@@ -256,6 +256,13 @@ def test_agent_words(dictionary: ActorDictionary, word: str, sector: str) -> Non
     assert dictionary.agent("Tehran") is None
 
 
+def test_local_agent_words(dictionary: ActorDictionary) -> None:
+    local = ("officials", "police", "rebels", "protesters", "residents", "workers")
+    often_abroad = {"troops", "diplomats", "ambassador", "refugees", "journalists", "settlers", "peacekeepers"}
+    assert all((term := dictionary.agent(word)) is not None and term.local for word in local)
+    assert not any((term := dictionary.agent(word)) is None or term.local for word in often_abroad)
+
+
 # ---- regions and groups --------------------------------------------------------------------------
 
 
@@ -616,6 +623,8 @@ INVALID_USER_FILES = {
     "new country without name": ("countries:\n  ABX: {demonyms: [Absurdistani]}\n", "ABX", "pycountry"),
     "bad seat sector": ("countries:\n  IRN: {seats: [{name: Sa'dabad, sector: XXX}]}\n", "IRN", "unknown sector"),
     "agent form clash": ("agents:\n  - {term: trooper, sector: MIL, variants: [troops]}\n", "trooper", "troops"),
+    "local not a flag": ("agents:\n  - {term: vigilante, sector: CVL, local: often}\n", "vigilante",
+                         "true or false"),
     "bad kind": ("organisations:\n  - {id: new-group, name: New Group, kind: gang, country: IRN, sector: REB}\n",
                  "new-group", "kind"),
     "bad slug": ("organisations:\n  - {id: New_Group, name: New Group, kind: group, country: IRN, sector: REB}\n",

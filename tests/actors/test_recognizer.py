@@ -114,7 +114,38 @@ def test_a_surname_taken_for_a_town_is_a_person(nlp, resolver) -> None:
 
 
 def test_city_stands_for_its_country(nlp, resolver) -> None:
-    assert ("Abidjan", "CIV", "dictionary") in _coded(nlp, resolver, "Police in Abidjan arrested protesters.")
+    assert ("Abidjan", "CIV", "dictionary") in _coded(nlp, resolver, "Thousands marched in Abidjan on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Abidjan arrested dozens of students.", ("Police in Abidjan", "CIV-COP")),
+        ("Demonstrators in Minsk defied the ban.", ("Demonstrators in Minsk", "BLR-CVL")),
+        ("Insurgents in Somalia ambushed a convoy.", ("Insurgents in Somalia", "SOM-REB")),
+        ("Officials in Ankara rejected the report.", ("Officials in Ankara", "TUR")),
+    ],
+)
+def test_a_local_agent_word_belongs_to_the_country_it_is_in(nlp, resolver, text, expected) -> None:
+    assert (*expected, "title") in _coded(nlp, resolver, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Troops in Mali came under fire.", "Mali"),  # troops are as often abroad as at home
+        ("Diplomats in Kabul left the city.", "Kabul"),
+        ("Refugees in Jordan waited for aid.", "Jordan"),
+    ],
+)
+def test_an_agent_word_often_abroad_is_not_owned_by_where_it_is(nlp, resolver, text, place) -> None:
+    assert [mention_text for mention_text, _, _ in _coded(nlp, resolver, text)] == [place]
+
+
+def test_an_agent_word_with_an_owner_keeps_it_wherever_it_is(nlp, resolver) -> None:
+    coded = _coded(nlp, resolver, "Turkish police in Berlin detained two men.")
+    assert ("Turkish police", "TUR-COP", "title") in coded
+    assert not any(actor == "DEU-COP" for _, actor, _ in coded)
 
 
 @pytest.mark.parametrize(

@@ -265,6 +265,14 @@ def test_a_place_inside_a_target_phrase_stands_for_the_target(coder: Coder) -> N
     assert _summary(event) == ("ACCUSE", "Egypt", "Niger")
 
 
+def test_someone_named_where_they_are_is_no_place(coder: Coder) -> None:
+    """'in Minsk' is part of who acts: the mention takes the preposition in."""
+    (event,) = _events(coder, "Protesters in Minsk criticized Russia.")
+    assert event.source.text == "Protesters in Minsk" and event.source.actor is not None
+    assert (event.source.actor.id, event.target and event.target.text) == ("BLR-CVL", "Russia")
+    assert event.place is None
+
+
 def test_a_place_is_no_target_of_an_act_between_its_sources(coder: Coder) -> None:
     (event,) = _events(coder, "Fatah and Hamas signed a declaration in Algiers.")
     assert {event.source.text, event.target and event.target.text} == {"Fatah", "Hamas"}

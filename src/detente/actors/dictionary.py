@@ -127,7 +127,7 @@ _FIELDS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
             {"id", "name", "kind", "country", "sector", "cameo", "aliases", "parent", "wikidata", "replace"}
         ),
         "people": frozenset({"id", "name", "aliases", "wikidata", "died", "roles", "replace"}),
-        "agents": frozenset({"term", "sector", "plural", "variants", "kind", "replace"}),
+        "agents": frozenset({"term", "sector", "plural", "variants", "kind", "local", "replace"}),
         "role": frozenset({"office", "actor", "sector", "start", "end"}),
         "seat": frozenset({"name", "sector"}),
     }
@@ -287,12 +287,16 @@ class AgentTerm:
 
     `forms` holds the term, its plurals and variants. `kind` says what one use of the singular names:
     a person ("minister"), a group of people ("police") or an organisation ("ministry").
+    `local` says that "in" a country or city, with no owner of its own, the word names that country's
+    people of its sector ("protesters in Cairo", "rebels in the Ivory Coast"); words for people who
+    are as often abroad as at home (troops, diplomats, refugees) are not local.
     """
 
     term: str
     sector: str
     forms: tuple[str, ...]
     kind: AgentKind | None = None
+    local: bool = False
     source: str = ""
 
 
@@ -791,6 +795,7 @@ def _agent(key: str, record: _Record) -> AgentTerm:
         sector=check.sector("sector"),
         forms=forms,
         kind=cast(AgentKind | None, check.choice("kind", _AGENT_KINDS)),
+        local=check.flag("local"),
         source=record.source,
     )
 
@@ -838,6 +843,12 @@ class _Checker:
         value = self.text(name, required=required)
         if value is not None and value not in allowed:
             raise self.fail(f"`{name}` must be one of {sorted(allowed)}, not {value!r}")
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.data.get(name, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{name} must be true or false, not {value!r}")
         return value
 
     def sector(self, name: str, *, default: str | None = None) -> str:

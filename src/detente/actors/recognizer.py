@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from detente.actors.dictionary import ActorDictionary, PersonEntry, Surface
+from detente.actors.dictionary import ActorDictionary, AgentTerm, PersonEntry, Surface
 from detente.actors.user import load_user_dictionary
 from detente.models import Actor, Mention, ResolvedBy
 from detente.nlp.coreference import Coreference
@@ -42,6 +42,8 @@ class ResolverConfig:
 
     modifier_deps: frozenset[str] = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
     owner_preps: frozenset[str] = frozenset({"of", "from"})
+    # Where a local agent word is: "protesters in Cairo" are Egypt's (see AgentTerm.local).
+    located_preps: frozenset[str] = frozenset({"in", "inside", "across", "throughout"})
     # The body a role in apposition names a person a member of: "a member of the Syrian parliament,
     # X", "a spokesman for Hamas, X" (the agent spans' `owner_preps` do not take "for").
     role_preps: frozenset[str] = frozenset({"of", "for"})
@@ -60,8 +62,12 @@ class _Name:
 @dataclass(slots=True)
 class _Agent:
     span: Span
-    sector: str
+    term: AgentTerm
     used: bool = False
+
+    @property
+    def sector(self) -> str:
+        return self.term.sector
 
 
 @dataclass(slots=True)
@@ -100,7 +106,7 @@ class DictionaryResolver:
                 matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
         self._agents = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for term in self.dictionary.agents.values():
-            self._agents.add(term.sector, list(self.nlp.tokenizer.pipe(term.forms)))
+            self._agents.add(term.term, list(self.nlp.tokenizer.pipe(term.forms)))
 
     # --- the stage interface ------------------------------------------------------------------
 
@@ -156,7 +162,7 @@ class DictionaryResolver:
             for key, start, end in self._agents(doc)
             if doc[end - 1].pos_ in ("NOUN", "PROPN") and not taken.intersection(range(start, end))
         ]
-        return [_Agent(span, span.label_) for span in filter_spans(spans)]
+        return [_Agent(span, self.dictionary.agents[span.label_]) for span in filter_spans(spans)]
 
     # --- joining spans into mentions ----------------------------------------------------------
 
@@ -210,8 +216,22 @@ class DictionaryResolver:
         unique = {id(n): n for n in attached}
         return sorted(unique.values(), key=lambda n: n.span.start)
 
+    def _located_in(self, span: Span, by_token: dict[int, _Name]) -> list[_Name]:
+        """Countries (or their cities) a span's words are "in": "protesters in Cairo"."""
+        return [
+            by_token[g.i]
+            for token in span
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ in self.config.located_preps
+            for g in child.children
+            if g.dep_ == "pobj" and g.i in by_token and by_token[g.i].surface.id in self.dictionary.countries
+        ]
+
     def _agent_mentions(self, agent: _Agent, by_token: dict[int, _Name]) -> Iterator[_Found]:
-        owners = [n for n in self._attached_names(agent.span, by_token) if not n.used]
+        owners = self._attached_names(agent.span, by_token)
+        if not owners and agent.term.local:
+            owners = self._located_in(agent.span, by_token)[:1]
+        owners = [n for n in owners if not n.used]
         if not owners:
             return
         agent.used = True

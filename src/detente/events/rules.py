@@ -160,7 +160,9 @@ class RuleCoder:
                 continue
             for word in (token, *token.conjuncts, *(c for c in token.children if c.dep_ == "appos")):
                 mention = owner.get(word.i)
-                if mention is not None:
+                # A mention that takes the preposition in is someone where they are ("protesters in
+                # Cairo"), not a place.
+                if mention is not None and owner.get(token.head.i) is not mention:
                     places.update(i for i, m in owner.items() if m is mention)
         return frozenset(places)
 
