@@ -304,6 +304,23 @@ def test_a_verb_with_its_own_clause_does_not_share_the_next_verbs_object(coder: 
     assert _summary(event) == ("REJECT", "Pakistan", "Iraq")
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Israel refused to let Egyptian officials into Gaza.", "Egypt"),  # the refused verb's object
+        ("Syria refused to hand the suspects over to Turkey.", "Turkey"),  # ... or its other usual roles
+        ("Hamas refused to allow Qatari planes to land in Gaza.", "Qatar"),
+    ],
+)
+def test_a_refusal_is_aimed_at_whom_the_refused_act_would_be(coder: Coder, text: str, target: str) -> None:
+    (event,) = _events(coder, text)
+    assert _summary(event)[0] == "REJECT" and _summary(event)[2] == target
+
+
+def test_a_refusal_to_do_nothing_to_anyone_names_no_one(coder: Coder) -> None:
+    assert _events(coder, "Iran refused to pay the fine.") == []
+
+
 def test_a_statement_issued_demanding_is_a_demand_by_its_issuer(coder: Coder) -> None:
     (event,) = _events(coder, "Hamas issued a statement demanding that Egypt open the crossing.")
     assert _summary(event) == ("REQUEST", "Hamas", "Egypt")

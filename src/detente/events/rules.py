@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.events.lexicon import Cues, Lexicon, Trigger, load_cues, load_lexicon
+from detente.events.lexicon import DEFAULT_ROLES, Cues, Lexicon, Trigger, load_cues, load_lexicon
 from detente.events.ontology import Ontology, load_ontology
 from detente.events.when import event_date, parse_date
 from detente.events.where import resolve_place
@@ -368,6 +368,8 @@ class RuleCoder:
                 if targets:
                     break
                 targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
+            if not targets and not chain.inner and self._type(chain)[0] == "REJECT":
+                targets = others(self._refused_parties(token, sentence))
             targets = targets or others(self._condition_subjects(token, sentence))
         if self._type(chain)[0] == "ACCUSE":
             # An accusation made of an act ("condemned the attack on Gaza by Israel", "called for an
@@ -421,6 +423,18 @@ class RuleCoder:
         if not entry.clause_with and self.ontology.quad_class(entry.type) not in (1, 3):
             return []
         return self._clause_subjects([c for c in token.children if c.dep_ == "ccomp"], sentence)
+
+    def _refused_parties(self, token: Token, sentence: _Sentence) -> list[Mention]:
+        """Whom a refusal is aimed at when the act refused is no event of its own: whom that act would
+        have been done to ("refused to allow UN planes to land", "declined to hand the men over to
+        Britain"), by a verb's usual target roles or as the subject of its own complement."""
+        for verb in (c for c in token.children if c.dep_ == "xcomp"):
+            found = self._by_roles(verb, DEFAULT_ROLES["verb"]["target"], sentence) or self._clause_subjects(
+                [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")], sentence
+            )
+            if found:
+                return found
+        return []
 
     def _condition_subjects(self, token: Token, sentence: _Sentence) -> list[Mention]:
         """Whom an act that names no one is aimed at, through the condition set on it: its subject
