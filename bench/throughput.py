@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+_CODING_STAGES = ("actors", "events", "motives")
+
 
 def _texts(corpus: Path) -> list[str]:
     with corpus.open(encoding="utf-8") as f:
@@ -136,10 +138,10 @@ def main() -> None:
     print(f"events coded: {int(det.get('events', 0))}")
     parse = stages["parse"]
     print(f"stages, one process: parse {parse:.2f} s; start-up (dictionaries, matchers) {stages['startup']:.2f} s once")
-    for stage in ("actors", "events", "motives"):
+    for stage in _CODING_STAGES:
         print(f"  {stage:8} {stages[stage]:6.2f} s = +{100 * stages[stage] / parse:.1f}% of the parse time")
     print(f"  mentions found: {int(stages['mentions'])}")
-    work = parse + stages["startup"] + sum(stages[stage] for stage in ("actors", "events", "motives"))
+    work = parse + stages["startup"] + sum(stages[stage] for stage in _CODING_STAGES)
     print(f"parse / (parse + start-up + stages), all in one process: {parse / work:.3f}")
 
 

@@ -13,10 +13,10 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.language import Language
 
@@ -125,11 +125,11 @@ class CodingPool:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def _start_processes(self, count: int) -> ProcessPoolExecutor:
+    def _start_processes(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # forkserver: workers start clean, not as forks of a process holding a database and threads.
             context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_start_worker)
         return self._pool
 
     def _here(self) -> Coder:
@@ -141,43 +141,30 @@ class CodingPool:
         self, batches: Iterable[T], articles_of: Callable[[T], list[Article]]
     ) -> Iterator[tuple[T, list[CodedArticle]]]:
         batches = iter(batches)
-        first = next(batches, None)
-        if first is None:
+        first = list(islice(batches, 2))
+        if len(first) == 1 and self.workers == 1:
+            yield first[0], list(self._here().code(articles_of(first[0])))
             return
-        second = next(batches, None)
-        if second is None and self.workers == 1:
-            yield first, list(self._here().code(articles_of(first)))
-            return
-        pool = self._start_processes(self.workers)
-        finish = self._code_here if self.workers == 1 else self._collect
-        pending: deque[tuple[T, list[Future[Any]]]] = deque()
-        for batch in chain([first], [] if second is None else [second], batches):
-            pending.append((batch, self._submit(pool, articles_of(batch))))
+        pending: deque[tuple[T, Callable[[], list[CodedArticle]]]] = deque()
+        for batch in chain(first, batches):
+            pending.append((batch, self._submit(articles_of(batch))))
             if len(pending) > _AHEAD:
-                yield finish(*pending.popleft(), articles_of)
+                batch, result = pending.popleft()
+                yield batch, result()
         while pending:
-            yield finish(*pending.popleft(), articles_of)
+            batch, result = pending.popleft()
+            yield batch, result()
 
-    def _submit(self, pool: ProcessPoolExecutor, articles: list[Article]) -> list[Future[Any]]:
+    def _submit(self, articles: list[Article]) -> Callable[[], list[CodedArticle]]:
+        """Start on a batch in the worker processes; the call returned waits for it and gives it back coded."""
+        pool = self._start_processes()
         if self.workers == 1:
             parsing = pool.submit(parse_packed, articles, self.config.batch_size)
-            self._here()  # built while the first batch is parsed in the other process
-            return [parsing]
+            coder = self._here()  # built while the first batch is parsed in the other process
+            return lambda: list(coder.code_parsed(unpack(parsing.result(), articles, coder.nlp.vocab)))
         size = max(1, -(-len(articles) // self.workers))
-        return [pool.submit(_code_chunk, articles[i : i + size]) for i in range(0, len(articles), size)]
-
-    def _code_here(
-        self, batch: T, futures: list[Future[Any]], articles_of: Callable[[T], list[Article]]
-    ) -> tuple[T, list[CodedArticle]]:
-        coder = self._here()
-        [future] = futures
-        return batch, list(coder.code_parsed(unpack(future.result(), articles_of(batch), coder.nlp.vocab)))
-
-    @staticmethod
-    def _collect(
-        batch: T, futures: list[Future[Any]], articles_of: Callable[[T], list[Article]]
-    ) -> tuple[T, list[CodedArticle]]:
-        return batch, [coded for future in futures for coded in future.result()]
+        futures = [pool.submit(_code_chunk, articles[i : i + size]) for i in range(0, len(articles), size)]
+        return lambda: [coded for future in futures for coded in future.result()]
 
 
 def code_articles(

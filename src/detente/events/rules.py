@@ -238,12 +238,13 @@ class RuleCoder:
             if c.dep_ not in _CLAUSES and not _circumstance(c) and not (c.dep_ == "prep" and _dated(c))
         ]
         children += [p for c in children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
-        # What the object is made of or named as: "handed over 700 kg of medicine", "eased curfew hours".
-        # A span of time is not ("ending two decades of hostility" tells how long, not what ended).
+        # What the object or a prepositional object is named as ("eased curfew hours", "sent troops to
+        # the UN peacekeeping force"), and what the object is made of ("handed over 700 kg of
+        # medicine"); a span of time is not ("ending two decades of hostility" tells how long).
         objects_ = [c for c in children if c.dep_ == "dobj"]
-        children += [w for c in objects_ for w in c.children if w.dep_ in ("compound", "amod")]
-        # ... and what a prepositional object is named as ("sent troops to the UN peacekeeping force").
-        children += [w for c in children if c.dep_ == "pobj" for w in c.children if w.dep_ in ("compound", "amod")]
+        children += [
+            w for c in children if c.dep_ in ("dobj", "pobj") for w in c.children if w.dep_ in ("compound", "amod")
+        ]
         children += [
             p
             for c in objects_
@@ -347,6 +348,7 @@ class RuleCoder:
         def others(mentions: list[Mention]) -> list[Mention]:
             return [m for m in mentions if _who(m) not in own]
 
+        act_type, _ = self._type(chain)
         targets = self._targets(token, entry, sentence, exclude=sources)
         if not targets and entry.pos == "noun":
             # "US-Iranian talks", "the Iran-Hamas rapprochement": both sides modify the noun.
@@ -368,10 +370,10 @@ class RuleCoder:
                 if targets:
                     break
                 targets = self._targets(inner.token, inner.entry, sentence, exclude=sources)
-            if not targets and not chain.inner and self._type(chain)[0] == "REJECT":
+            if not targets and not chain.inner and act_type == "REJECT":
                 targets = others(self._refused_parties(token, sentence))
             targets = targets or others(self._condition_subjects(token, sentence))
-        if self._type(chain)[0] == "ACCUSE":
+        if act_type == "ACCUSE":
             # An accusation made of an act ("condemned the attack on Gaza by Israel", "called for an
             # end to Israeli attacks on Gaza") is aimed at whoever does it, not at whom it is done to.
             targets = self._doers(chain, sentence, sources, targets) or targets
@@ -430,7 +432,7 @@ class RuleCoder:
         Britain"), by a verb's usual target roles or as the subject of its own complement."""
         for verb in (c for c in token.children if c.dep_ == "xcomp"):
             found = self._by_roles(verb, DEFAULT_ROLES["verb"]["target"], sentence) or self._clause_subjects(
-                [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")], sentence
+                [c for c in verb.children if c.dep_ in _COMPLEMENTS], sentence
             )
             if found:
                 return found
@@ -696,7 +698,7 @@ class RuleCoder:
             c
             for c in token.children
             if _in_phrase(c, entry, sentence)
-            and not (c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in _SUBJECTS for g in c.children))
+            and not (c.dep_ in _COMPLEMENTS and any(g.dep_ in _SUBJECTS for g in c.children))
         ]
         sides = _whos(list(exclude or ()))
         for role in roles:

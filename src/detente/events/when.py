@@ -14,7 +14,6 @@ from functools import lru_cache
 import dateparser
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-_BARE_YEAR = re.compile(r"(1[89]|20)\d\d")
 # Durations and vague spans are not dates of an act ("for three years", "the past decade").
 _NOT_A_DATE = re.compile(r"\b(decades?|years|months|weeks|days|hours|centur(y|ies)|era|period|times?)\b", re.I)
 _LEAD = re.compile(r"^(on|in|at|during|by|since|from|as of|of)\s+", re.I)
@@ -42,7 +41,7 @@ def parse_date(expression: str, article_date: dt.date | None) -> dt.date | None:
         # The most frequent expression of wire news, read without dateparser: the last such day,
         # and a Wednesday report's "on Wednesday" is that day, not a week before.
         return article_date - dt.timedelta(days=(article_date.weekday() - _WEEKDAYS.index(lower)) % 7)
-    if _BARE_YEAR.fullmatch(text):
+    if _YEAR.fullmatch(text):
         return dt.date(int(text), 1, 1)  # "in 2012": its first day, as dateparser is set to give
     return _parse(text, article_date)
 
