@@ -51,7 +51,9 @@ class Coder:
     ) -> None:
         self.nlp = nlp or load_pipeline()
         self.resolver = resolver or DictionaryResolver(self.nlp)
-        self.event_coder = event_coder or RuleCoder()
+        # The event coder names a country's people from the same dictionary the actors come from.
+        dictionary = self.resolver.dictionary if isinstance(self.resolver, DictionaryResolver) else None
+        self.event_coder = event_coder or RuleCoder(dictionary=dictionary)
         self.motive_extractor = motive_extractor or RuleExtractor()
         self.config = config or CoderConfig()
 

@@ -59,6 +59,8 @@ triggers:
   - {lemma: sign, pos: verb, with: [declaration], type: SUPPORT, symmetric: true}
   - {lemma: refuse, pos: verb, type: REJECT}
   - {lemma: demobilize, pos: verb, type: RETREAT}
+  - {lemma: curfew, pos: noun, type: COERCE, mode: curfew}
+  - {lemma: establish, pos: verb, with: [tie], type: SUPPORT, symmetric: true}
 """
 
 
@@ -219,6 +221,41 @@ def test_an_act_aimed_at_no_one_is_an_event_only_when_complete_by_itself(coder: 
     (event,) = _events(coder, "Egypt lifted the curfew.")
     assert _summary(event) == ("CONCEDE", "Egypt", None)
     assert not load_ontology().type("SUPPORT").undirected and load_ontology().type("CONCEDE").undirected
+
+
+def test_a_place_of_the_sources_own_state_stands_for_its_people(coder: Coder) -> None:
+    # As ICEWS codes domestic acts: a state acting on its own ground acts on its citizens.
+    (event,) = _events(coder, "Egypt lifted the curfew in Alexandria.")
+    assert event.target is not None and event.target.text == "Alexandria"
+    assert event.target.actor is not None and event.target.actor.id == "EGY-CVL"
+    (event,) = _events(coder, "The Egyptian president threatened to impose a curfew in Alexandria.")
+    assert (event.type, event.target and event.target.actor and event.target.actor.id) == ("THREATEN", "EGY-CVL")
+    # Another's ground stands for its state, as it does for a group inside the country.
+    (event,) = _events(coder, "Egypt lifted the curfew in Tripoli.")
+    assert event.target is not None and event.target.actor is not None and event.target.actor.id == "LBY"
+    (event,) = _events(coder, "Egyptian students staged a demonstration in Alexandria.")
+    assert event.target is not None and event.target.actor is not None and event.target.actor.id == "EGY"
+    # A pronoun is no named place: "its border" is the source itself, and the concession stands alone.
+    (event,) = _events(coder, "Egypt lifted the curfew along its border.")
+    assert _summary(event) == ("CONCEDE", "Egypt", None)
+
+
+def test_a_trigger_that_is_the_passive_subject_of_another_is_part_of_its_act(coder: Coder) -> None:
+    # The curfew is what was lifted, as in "Egypt lifted the curfew": one concession, no coercion.
+    assert [e.type for e in _events(coder, "The curfew in Gaza was lifted by Egypt.")] == ["CONCEDE"]
+    assert [e.type for e in _events(coder, "Egypt lifted the curfew in Gaza.")] == ["CONCEDE"]
+
+
+def test_a_stranded_preposition_takes_the_object_of_the_verb_coordinated_after_it(coder: Coder) -> None:
+    (event,) = _events(coder, "Kenya established ties with and opened an embassy in Somalia.")
+    assert _summary(event) == ("SUPPORT", "Kenya", "Somalia")
+
+
+def test_a_clause_with_a_doer_of_its_own_does_not_borrow_the_outer_subject(coder: Coder) -> None:
+    # The crowd threatens, not Egypt; no dictionary knows the crowd, so nothing is coded for it.
+    assert _events(coder, "Egypt closed the border as the crowd threatened to attack Israel.") == []
+    (event,) = _events(coder, "Egypt closed the border and threatened to attack Israel.")
+    assert _summary(event) == ("THREATEN", "Egypt", "Israel")
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors import ActorDictionary, load_user_dictionary
 from detente.events.lexicon import DEFAULT_ROLES, Cues, Lexicon, Trigger, load_cues, load_lexicon
 from detente.events.ontology import Ontology, load_ontology
 from detente.events.when import event_date, parse_date
@@ -37,8 +38,10 @@ from detente.nlp.mentions import mention_owners, sentences_with_actors
 from detente.nlp.pipeline import ParsedArticle
 
 # Dependencies through which a trigger sits inside another trigger's complement, and so is part of
-# that trigger's event.
-_ABSORBED = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound"})
+# that trigger's event (a passive subject is what the act is done to: "the curfew was lifted").
+_ABSORBED = frozenset(
+    {"xcomp", "ccomp", "dobj", "nsubjpass", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound"}
+)
 # Dependencies searched below a role word for the actor it stands for ("the head of Hamas").
 # ("job cuts planned by the government": whose act a noun is, through its participle and "by").
 _INSIDE = frozenset({"poss", "compound", "amod", "prep", "pobj", "appos", "nmod", "npadvmod", "acl", "agent"})
@@ -48,6 +51,8 @@ _SKIP_ENTITIES = frozenset(
     | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Subjects that name no doer of their own: relative pronouns ("which", "who") and "there".
+_STAND_IN_TAGS = frozenset({"WDT", "WP", "EX"})
 # Roles in which a symmetric act's sides, named together, name a further counterpart ("met with").
 _COUNTERPART_ROLES = frozenset({"dobj", "dative", "prep:with", "prep:against", "prep:to"})
 # Roles of whoever does an act: a phrase word never lends these.
@@ -96,10 +101,13 @@ class RuleCoder:
         lexicon: Lexicon | None = None,
         cues: Cues | None = None,
         ontology: Ontology | None = None,
+        dictionary: ActorDictionary | None = None,
     ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.cues = cues or load_cues()
         self.ontology = ontology or load_ontology()
+        # The actors' dictionary, for the people of a country an act on its own ground is aimed at.
+        self.dictionary = dictionary or load_user_dictionary()
 
     # --- the stage interface ------------------------------------------------------------------
 
@@ -361,6 +369,8 @@ class RuleCoder:
                     targets = others(self._by_roles(verb, entry.target, sentence))
                     if targets:
                         break
+        if not targets and entry.pos == "verb":
+            targets = others(self._raised(token, sentence))
         # Sides of a symmetric act named together are each other's counterpart; nothing else is looked
         # for ("Palestinians and Israelis failed to reach agreement on the fate of the offices").
         paired = entry.symmetric and len(own) > 1
@@ -385,7 +395,7 @@ class RuleCoder:
             # a statement or a pledge is made is only its venue.
             # (A place standing for one source is still the other's target: "Ethiopia and Eritrea
             # massed troops along their border".)
-            targets = [m for m in self._place_mentions(chain, sentence) if m not in sources]
+            targets = [self._people_at(m, sources) for m in self._place_mentions(chain, sentence) if m not in sources]
         pairs = _pairs(sources, targets, symmetric=entry.symmetric)
         if not pairs and targets:
             # Only the source's own side was found ("Egypt eased the curfew in North Sinai"): an
@@ -400,6 +410,31 @@ class RuleCoder:
         for source, target in pairs:
             if target is not None or undirected:
                 yield self._event(act, source, target, inherited=inherited)
+
+    def _raised(self, token: Token, sentence: _Sentence) -> list[Mention]:
+        """The object a stranded preposition shares with the verb coordinated after it: "established
+        ties with and opened an embassy in Tehran" established ties with Tehran."""
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        if not any(c.dep_ == "prep" and not list(c.children) for h in heads for c in h.children):
+            return []
+        for verb in token.conjuncts:
+            words = [w for w in verb.subtree if not w.is_punct]
+            mention = sentence.owner.get(words[-1].i) if verb.i > token.i else None
+            if mention is not None and mention.actor is not None:
+                return [mention]
+        return []
+
+    def _people_at(self, place: Mention, sources: list[Mention]) -> Mention:
+        """Whom a place stands for as the target of acts done there: its state, except for that state's
+        own acts on its own ground, which are aimed at its people ("Sudan lifted the state of
+        emergency in West Darfur": Sudan's citizens), as ICEWS codes domestic events. Only a named
+        place: "its border" is the source itself."""
+        held = place.actor
+        if held is None or (held.kind, held.sector, place.resolved_by) != ("state", "GOV", "dictionary"):
+            return place
+        if all(s.actor is not None and (s.actor.kind, s.actor.country) == ("state", held.country) for s in sources):
+            return replace(place, actor=self.dictionary.actor(f"{held.country}-CVL"))
+        return place
 
     def _doers(
         self, chain: _Found, sentence: _Sentence, sources: list[Mention], targets: list[Mention]
@@ -635,6 +670,12 @@ class RuleCoder:
                 found = self._by_roles(word, ("nsubj", "nsubjpass"), sentence, surface=True)
             if found:
                 return found
+            if word.dep_ != "relcl" and any(
+                c.dep_ in _SUBJECTS and c.tag_ not in _STAND_IN_TAGS for c in word.children
+            ):
+                # The clause names its own doer, one no dictionary knows ("resigned as the opposition
+                # threatened to storm his residence"): the act is not the outer clause's subject's.
+                return []
             if word.dep_ == "relcl":
                 mentions = self._mentions_at(word.head, sentence)
                 return mentions
