@@ -164,12 +164,36 @@ def test_an_agent_word_with_an_owner_keeps_it_wherever_it_is(nlp, resolver) -> N
         ("Hamas sees its new ties with Iran as a way to end the Egyptian siege of it.", "it", "hamas"),
         # an object of a verb is not that verb's understood subject: "accusing it" is not the accuser
         ("Egypt cut ties with Qatar on Monday, accusing it of backing militants.", "it", "QAT"),
+        # a longer description by its head noun; a country named in it keeps that country's actors
+        (
+            "Hamas rejected the truce. Iran armed the Palestinian militant movement.",
+            "the Palestinian militant movement",
+            "hamas",
+        ),
+        (
+            "Hezbollah met Hamas leaders. Israel warned the Lebanese Shia movement.",
+            "the Lebanese Shia movement",
+            "hezbollah",
+        ),
     ],
 )
 def test_coreference(nlp, resolver, text: str, pronoun: str, expected: str) -> None:
     mentions = _mentions(nlp, resolver, text, dt.date(2015, 3, 1))
     [found] = [m for m in mentions if m.text == pronoun]
     assert found.resolved_by == "coreference" and found.actor is not None and found.actor.id == expected
+
+
+def test_a_description_replaces_the_country_that_narrows_it_only_when_it_resolves(nlp, resolver) -> None:
+    coded = _coded(nlp, resolver, "Hamas rejected the truce. Iran armed the Palestinian resistance groups.")
+    assert ("the Palestinian resistance groups", "hamas", "coreference") in coded
+    assert not any(text == "Palestinian" for text, _, _ in coded)
+    # Plural, with two groups it could name: it names both, and stays the country it says.
+    coded = _coded(nlp, resolver, "Fatah and Hamas met in Cairo. Egypt praised the Palestinian resistance groups.")
+    assert ("Palestinian", "PSE", "dictionary") in coded
+    assert not any(resolved_by == "coreference" for _, _, resolved_by in coded)
+    # A name the rule itself accepts is a name, not a description.
+    coded = _coded(nlp, resolver, "Islamic Jihad met Iran. Israel struck the Hamas movement.")
+    assert ("Hamas", "hamas", "dictionary") in coded
 
 
 def test_a_pronoun_for_a_person_no_dictionary_knows_stays_unresolved(nlp, resolver) -> None:

@@ -33,6 +33,7 @@ def test_rules_file_schema() -> None:
         {"id": "x", "kinds": ["state"]},
         {"id": "x", "words": ["it"]},
         {"id": "x", "words": ["it"], "kinds": ["planet"]},
+        {"id": "x", "words": ["the group"], "kinds": ["group"], "heads": "group"},
         "it",
     ],
 )

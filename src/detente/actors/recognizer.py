@@ -133,10 +133,17 @@ class DictionaryResolver:
                     )
                 )
             references = self._coreference.resolve(doc, offset, mentions, starts, article.id, article.text)
+            # A reference over an `unknown` entity replaces it, and a description replaces the names
+            # inside it that only narrow it ("the Palestinian resistance movements" is Hamas).
             out.extend(
                 m
                 for m in mentions
-                if m.actor is not None or not any(r.start < m.end and m.start < r.end for r in references)
+                if not any(
+                    r.start <= m.start and m.end <= r.end
+                    if m.actor is not None
+                    else r.start < m.end and m.start < r.end
+                    for r in references
+                )
             )
             out.extend(references)
         out.sort(key=lambda m: m.start)

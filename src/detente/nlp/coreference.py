@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -35,6 +35,9 @@ class ReferenceRule:
     kinds: frozenset[str]
     countries: frozenset[str] = frozenset()
     sectors: frozenset[str] = frozenset()
+    # Head nouns of longer definite descriptions: "the Palestinian resistance movements" (see
+    # Coreference._headed); the fixed `words` cover the short ones ("the group").
+    heads: frozenset[str] = frozenset()
 
     def accepts(self, mention: Mention, person_nouns: frozenset[str] = frozenset()) -> bool:
         actor = mention.actor
@@ -79,6 +82,9 @@ def load_coreference_rules() -> CoreferenceRules:
 def _rule(item: Any, source: str) -> ReferenceRule:
     if not isinstance(item, dict) or not item.get("id") or not item.get("words"):
         raise DataError(Messages.D302.format(name=source, detail=f"rule {item!r} needs id and words"), code="D302")
+    if not isinstance(item.get("heads", []), list):
+        detail = f"rule {item['id']!r}: heads must be a list of nouns"
+        raise DataError(Messages.D302.format(name=source, detail=detail), code="D302")
     kinds = frozenset(item.get("kinds") or ())
     if not kinds or not kinds <= _KINDS:
         detail = f"rule {item['id']!r}: kinds must be some of {sorted(_KINDS)}"
@@ -89,6 +95,7 @@ def _rule(item: Any, source: str) -> ReferenceRule:
         kinds=kinds,
         countries=frozenset(item.get("countries") or ()),
         sectors=frozenset(item.get("sectors") or ()),
+        heads=frozenset(str(w).lower() for w in item.get("heads") or ()),
     )
 
 
@@ -113,6 +120,7 @@ class Coreference:
         self._descriptions = PhraseMatcher(vocab, attr="LOWER")
         for number, rule in enumerate(self.rules.descriptions):
             self._descriptions.add(str(number), [Doc(vocab, words=words.split()) for words in rule.words])
+        self._by_head = {head: rule for rule in self.rules.descriptions for head in rule.heads}
 
     def resolve(
         self,
@@ -133,6 +141,10 @@ class Coreference:
             references.append((doc[start:end], self.rules.descriptions[int(doc.vocab.strings[key])]))
         # A reference inside a resolved mention is part of it; one over an `unknown` entity replaces it.
         taken = [(m.start, m.end) for m in mentions if m.actor is not None]
+        headed = self._headed(doc, offset, mentions, [span for span, _ in references])
+        # The names inside a headed description only narrow it: it replaces them when it resolves.
+        inner = {id(span) for span, _ in headed}
+        references += headed
         # Places are never antecedents, whichever reference is being resolved: decide that once.
         # (Doc.text joins every token on each call: its length is read once, not per mention.)
         end_of_doc = offset + len(doc.text)
@@ -143,13 +155,13 @@ class Coreference:
         resolved: list[Mention] = []
         for span, rule in sorted(references, key=lambda r: r[0].start):
             start, end = offset + span.start_char, offset + span.end_char
-            if any(s < end and start < e for s, e in taken):
+            if id(span) not in inner and any(s < end and start < e for s, e in taken):
                 continue
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
             blocked = _own_subject(span[0])
             candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
             antecedent = self._clause_subject(doc, offset, span[0], candidates, rule) or self._antecedent(
-                candidates, start, sentence, rule, unknown_people
+                candidates, start, sentence, rule, unknown_people, plural=id(span) in inner and span.root.tag_ == "NNS"
             )
             if antecedent is not None:
                 antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
@@ -205,16 +217,52 @@ class Coreference:
         return found
 
     def _antecedent(
-        self, candidates: list[Mention], start: int, sentence: int, rule: ReferenceRule, unknown_people: set[int]
+        self,
+        candidates: list[Mention],
+        start: int,
+        sentence: int,
+        rule: ReferenceRule,
+        unknown_people: set[int],
+        *,
+        plural: bool = False,
     ) -> Mention | None:
-        """The most recent compatible mention before `start`, no more than `window` sentences back."""
+        """The most recent compatible mention before `start`, no more than `window` sentences back.
+        A `plural` description names all its compatible actors: it resolves only when there is one
+        ("the Palestinian factions" after Fatah and Hamas are both, and stay unresolved)."""
         earlier = (m for m in candidates if m.end <= start and m.sentence_index >= sentence - self.rules.window)
         person = "person" in rule.kinds
-        return max(
-            (m for m in earlier if rule.accepts(m, self.rules.person_nouns) or (person and id(m) in unknown_people)),
-            key=lambda m: m.end,
-            default=None,
-        )
+        compatible = [
+            m for m in earlier if rule.accepts(m, self.rules.person_nouns) or (person and id(m) in unknown_people)
+        ]
+        if plural and len({m.actor.id if m.actor else m.text for m in compatible}) > 1:
+            return None
+        return max(compatible, key=lambda m: m.end, default=None)
+
+    def _headed(
+        self, doc: Doc, offset: int, mentions: Sequence[Mention], phrases: list[Span]
+    ) -> list[tuple[Span, ReferenceRule]]:
+        """Definite descriptions longer than a fixed phrase: "the" and words before a rule's head noun
+        ("the Palestinian resistance movements", "the Lebanese Shia movement"). A country named among
+        the words narrows the rule to actors of that country; a name the rule itself accepts makes the
+        phrase a name, not a description ("the Hamas movement")."""
+        found: list[tuple[Span, ReferenceRule]] = []
+        for token in doc:
+            rule = self._by_head.get(token.lemma_.lower())
+            if rule is None or token.pos_ != "NOUN":
+                continue
+            the = next((c for c in token.lefts if c.dep_ == "det" and c.lower_ == "the"), None)
+            if the is None or the.i + 1 == token.i:
+                continue
+            span = doc[the.i : token.i + 1]
+            if any(p.start < span.end and span.start < p.end for p in phrases):
+                continue  # a fixed phrase already ("the militant group")
+            first, last = offset + span.start_char, offset + span.end_char
+            named = [m for m in mentions if m.actor is not None and first <= m.start and m.end <= last]
+            if any(rule.accepts(m, self.rules.person_nouns) for m in named):
+                continue
+            countries = frozenset(m.actor.country for m in named if m.actor is not None and m.actor.country)
+            found.append((span, replace(rule, countries=countries) if countries else rule))
+        return found
 
     def _clause_subject(
         self, doc: Doc, offset: int, pronoun: Token, candidates: list[Mention], rule: ReferenceRule
