@@ -183,6 +183,15 @@ def test_coreference(nlp, resolver, text: str, pronoun: str, expected: str) -> N
     assert found.resolved_by == "coreference" and found.actor is not None and found.actor.id == expected
 
 
+def test_a_pronoun_continues_the_sentences_earlier_one_over_names_inside_noun_phrases(nlp, resolver) -> None:
+    # Greece only modifies "the dispute": the second "its" is Turkey's, as the first.
+    mentions = _mentions(nlp, resolver, "Turkey defended its talks on the dispute with Greece and its gas deal.")
+    assert [m.actor.id for m in mentions if m.text == "its" and m.actor] == ["TUR", "TUR"]
+    # Greece as the object of the clause is as salient: "its ships" are Greece's.
+    mentions = _mentions(nlp, resolver, "Turkey said its navy shadowed Greece and its ships.")
+    assert [m.actor.id for m in mentions if m.text == "its" and m.actor] == ["TUR", "GRC"]
+
+
 def test_a_description_replaces_the_country_that_narrows_it_only_when_it_resolves(nlp, resolver) -> None:
     coded = _coded(nlp, resolver, "Hamas rejected the truce. Iran armed the Palestinian resistance groups.")
     assert ("the Palestinian resistance groups", "hamas", "coreference") in coded

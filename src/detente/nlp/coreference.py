@@ -153,6 +153,7 @@ class Coreference:
         # led protests ... A court sentenced him" is about Nimr, not the last official named.
         unknown_people = {id(m) for m in agents if m.actor is None and self._is_person(doc, m, offset, end_of_doc)}
         resolved: list[Mention] = []
+        chains: dict[str, Mention] = {}  # the last pronoun resolved by each rule
         for span, rule in sorted(references, key=lambda r: r[0].start):
             start, end = offset + span.start_char, offset + span.end_char
             if id(span) not in inner and any(s < end and start < e for s, e in taken):
@@ -165,22 +166,51 @@ class Coreference:
             )
             if antecedent is not None:
                 antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
+                antecedent = self._continued(
+                    doc, offset, end_of_doc, antecedent, candidates, start, chains.get(rule.id)
+                )
                 if antecedent.actor is None:
                     unknown_people.add(id(antecedent))
                     continue  # it stays unresolved, and no one else is taken for it
-                resolved.append(
-                    Mention(
-                        article_id,
-                        sentence,
-                        start,
-                        end,
-                        text[start:end],
-                        antecedent.actor,
-                        "coreference",
-                        antecedent.person,
-                    )
+                mention = Mention(
+                    article_id,
+                    sentence,
+                    start,
+                    end,
+                    text[start:end],
+                    antecedent.actor,
+                    "coreference",
+                    antecedent.person,
                 )
+                resolved.append(mention)
+                if span[0].pos_ == "PRON":
+                    chains[rule.id] = mention
         return resolved
+
+    def _continued(
+        self,
+        doc: Doc,
+        offset: int,
+        end_of_doc: int,
+        found: Mention,
+        candidates: list[Mention],
+        start: int,
+        earlier: Mention | None,
+    ) -> Mention:
+        """The earlier pronoun of the same sentence and rule, rather than `found`, when every name between
+        them lies inside another noun phrase: a name embedded in a noun's modifier is less salient than
+        the entity the sentence already carries by a pronoun ("a rift between its pronouncements of
+        supporting the resistance against Israel and its support for the Syrian regime": its, twice,
+        the same). A name that is a clause's subject or object, or stands alone, keeps the pronoun
+        ("Iran said its forces attacked Israel and its allies": Israel's allies)."""
+        if earlier is None or earlier.sentence_index != found.sentence_index or found.end <= earlier.end:
+            return found
+        between = [m for m in candidates if earlier.end <= m.start and m.end <= start and m is not earlier]
+        for mention in between:
+            span = _span(doc, mention, offset, end_of_doc)
+            if span is None or not _embedded(span.root):
+                return found
+        return earlier
 
     def _is_place(self, doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> bool:
         span = _span(doc, mention, offset, end_of_doc)
@@ -306,6 +336,11 @@ def _span(doc: Doc, mention: Mention, offset: int, end_of_doc: int) -> Span | No
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _embedded(root: Token) -> bool:
+    """Whether a name is the object of a preposition that modifies a noun ("the resistance against Israel")."""
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _own_subject(token: Token) -> list[tuple[int, int]]:
