@@ -273,6 +273,12 @@ def test_a_protest_is_aimed_at_whom_its_demands_concern(coder: Coder, text: str)
     assert event.target.text.endswith("Bouteflika")
 
 
+def test_a_protest_takes_the_demands_of_the_protest_inside_it(coder: Coder) -> None:
+    text = "Algerian students protested following a demonstration calling for the resignation of President Bouteflika."
+    (event,) = _events(coder, text)
+    assert event.type == "PROTEST" and event.target is not None and event.target.text.endswith("Bouteflika")
+
+
 def test_a_protests_demands_are_the_protest_not_acts_of_their_own(coder: Coder) -> None:
     text = "Algerian students staged a demonstration in Algiers to demand the resignation of President Bouteflika."
     assert [e.type for e in _events(coder, text)] == ["PROTEST"]

@@ -388,7 +388,12 @@ class RuleCoder:
             # end to Israeli attacks on Gaza") is aimed at whoever does it, not at whom it is done to.
             targets = self._doers(chain, sentence, sources, targets) or targets
         if not targets and entry.type in self.cues.addressed_types:
-            targets = self._addressees(token, sentence, exclude=own)
+            # The demands of an act inside the chain are the chain's ("rioted following a
+            # demonstration calling for X's removal").
+            for act in (token, *(inner.token for inner in chain.inner)):
+                targets = self._addressees(act, sentence, exclude=own)
+                if targets:
+                    break
         if not targets and entry.type not in self.cues.venue_types and not paired:
             # PLOVER's convention: an act with no other party is directed at the place it happens
             # in ("lifted the curfew in Montenegro", "deployed troops in Iraq"); but where a meeting,
