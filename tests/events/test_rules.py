@@ -733,6 +733,13 @@ def _country(coder: Coder, name: str) -> str | None:
         # What the object is made of decides the entry: medicine handed over is aid, not a release.
         ("Norwegian doctors handed over two tonnes of medicine to the Palestinian Red Crescent.", ("AID", None)),
         ("Egypt has eased the curfew hours in North Sinai.", ("CONCEDE", "restrictions")),
+        # Letting someone do what was barred concedes; letting in inspectors lets others take part.
+        (
+            "A Kenyan court allowed the jailed opposition leader Raila Odinga to run for president.",
+            ("CONCEDE", "restrictions"),
+        ),
+        ("Israel permitted Palestinian farmers to export strawberries.", ("CONCEDE", "restrictions")),
+        ("Sudan allowed UN aid workers into Darfur.", ("RETREAT", "allow-involvement")),
         # Evacuating the wounded is help; calling off a visit refuses the meeting.
         ("Jordanian helicopters evacuated the wounded from the Syrian city of Homs.", ("AID", "humanitarian")),
         ("Mexico cancelled a planned visit to the United States.", ("REJECT", "meet")),
