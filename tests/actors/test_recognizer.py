@@ -80,6 +80,9 @@ def test_unknown_titled_person_takes_the_title(nlp, resolver) -> None:
     assert coded == [("Kenyan President Otieno Wafula", "KEN", "title")]
     coded = _coded(nlp, resolver, "President Otieno Wafula imposed a curfew in Nairobi.")
     assert ("President Otieno Wafula", "KEN", "title") in coded
+    # The parser takes this name for an organisation's; the title before it says it is a person's.
+    coded = _coded(nlp, resolver, "Vice-President Moody Awori spoke in Nairobi.")
+    assert ("Vice-President Moody Awori", "KEN", "title") in coded
 
 
 @pytest.mark.parametrize(

@@ -319,7 +319,14 @@ class DictionaryResolver:
                 continue
             if any(s < ent.end and ent.start < e for s, e in covered):
                 continue
-            person = ent.label_ == "PERSON"
+            # A person's title just before a name makes it a person's, whatever label the parser
+            # gave it ("Vice-President Moody Awori", which the parser takes for an organisation).
+            title = agent_at.get(ent.start - 1) if ent.start else None
+            person = ent.label_ == "PERSON" or (
+                title is not None
+                and title.term.kind == "person"
+                and doc[ent.start - 1].head.i in range(ent.start, ent.end)
+            )
             given = _given_names(ent) if ent.label_ in self.config.place_labels else 0
             if given and not any(s < ent.start and ent.start - given < e for s, e in covered):
                 # "Kenzo Oshima": a surname the parser took for a town is a person's name.
