@@ -169,7 +169,7 @@ def test_cues_refuse_an_unknown_addressed_type() -> None:
         parse_cues(text, "cues.yaml", load_ontology())
     cues = parse_cues(text.replace("RALLY", "protest"), "cues.yaml", load_ontology())
     assert cues.addressed_types == {"PROTEST"} and cues.grievance_preps == {"over"}
-    assert load_cues().addressed_types == {"PROTEST"} and "protest" in load_cues().grievance_nouns
+    assert load_cues().addressed_types == {"PROTEST", "REJECT"} and "protest" in load_cues().grievance_nouns
 
 
 def test_cues_refuse_an_unknown_refusal_mode() -> None:

@@ -279,6 +279,11 @@ def test_a_protest_takes_the_demands_of_the_protest_inside_it(coder: Coder) -> N
     assert event.type == "PROTEST" and event.target is not None and event.target.text.endswith("Bouteflika")
 
 
+def test_a_refusal_that_names_no_one_answers_whoever_pressed_for_the_act(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt refused to attend the summit despite pressure from Saudi Arabia.")
+    assert _summary(event) == ("REJECT", "Egypt", "Saudi Arabia")
+
+
 def test_a_protests_demands_are_the_protest_not_acts_of_their_own(coder: Coder) -> None:
     text = "Algerian students staged a demonstration in Algiers to demand the resignation of President Bouteflika."
     assert [e.type for e in _events(coder, text)] == ["PROTEST"]

@@ -387,7 +387,7 @@ class RuleCoder:
             # An accusation made of an act ("condemned the attack on Gaza by Israel", "called for an
             # end to Israeli attacks on Gaza") is aimed at whoever does it, not at whom it is done to.
             targets = self._doers(chain, sentence, sources, targets) or targets
-        if not targets and entry.type in self.cues.addressed_types:
+        if not targets and entry.type in self.cues.addressed_types and not paired:
             # The demands of an act inside the chain are the chain's ("rioted following a
             # demonstration calling for X's removal").
             for act in (token, *(inner.token for inner in chain.inner)):
