@@ -153,7 +153,7 @@ class Coreference:
         # led protests ... A court sentenced him" is about Nimr, not the last official named.
         unknown_people = {id(m) for m in agents if m.actor is None and self._is_person(doc, m, offset, end_of_doc)}
         resolved: list[Mention] = []
-        chains: dict[str, Mention] = {}  # the last pronoun resolved by each rule
+        chains: dict[str, Mention] = {}  # the last pronoun resolved by each rule, for _continued
         for span, rule in sorted(references, key=lambda r: r[0].start):
             start, end = offset + span.start_char, offset + span.end_char
             if id(span) not in inner and any(s < end and start < e for s, e in taken):
@@ -166,9 +166,9 @@ class Coreference:
             )
             if antecedent is not None:
                 antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
-                antecedent = self._continued(
-                    doc, offset, end_of_doc, antecedent, candidates, start, chains.get(rule.id)
-                )
+                earlier = chains.get(rule.id)
+                if earlier is not None and earlier.sentence_index == sentence:
+                    antecedent = self._continued(doc, offset, end_of_doc, antecedent, candidates, start, earlier)
                 if antecedent.actor is None:
                     unknown_people.add(id(antecedent))
                     continue  # it stays unresolved, and no one else is taken for it
@@ -195,7 +195,7 @@ class Coreference:
         found: Mention,
         candidates: list[Mention],
         start: int,
-        earlier: Mention | None,
+        earlier: Mention,
     ) -> Mention:
         """The earlier pronoun of the same sentence and rule, rather than `found`, when every name between
         them lies inside another noun phrase: a name embedded in a noun's modifier is less salient than
@@ -203,7 +203,7 @@ class Coreference:
         supporting the resistance against Israel and its support for the Syrian regime": its, twice,
         the same). A name that is a clause's subject or object, or stands alone, keeps the pronoun
         ("Iran said its forces attacked Israel and its allies": Israel's allies)."""
-        if earlier is None or earlier.sentence_index != found.sentence_index or found.end <= earlier.end:
+        if found.end <= earlier.end:
             return found
         between = [m for m in candidates if earlier.end <= m.start and m.end <= start and m is not earlier]
         for mention in between:
