@@ -13,7 +13,7 @@ import pytest
 
 from detente.coding import Coder
 from detente.events import RuleCoder, load_ontology
-from detente.events.lexicon import parse_lexicon
+from detente.events.lexicon import load_cues, parse_lexicon
 from detente.ingest import make_article
 from detente.models import CodedArticle, Event
 
@@ -271,6 +271,14 @@ def test_a_protest_is_aimed_at_whom_its_demands_concern(coder: Coder, text: str)
     (event,) = _events(coder, text)
     assert event.type == "PROTEST" and event.target is not None
     assert event.target.text.endswith("Bouteflika")
+
+
+def test_a_joint_commitment_that_names_no_one_else_is_between_its_sides(coder: Coder) -> None:
+    (event,) = _events(coder, "Egypt and Qatar vowed to settle their dispute.")
+    assert {event.source.text, event.target and event.target.text} == {"Egypt", "Qatar"}
+    # One side alone commits to no one; a threat is no joint act.
+    assert _summary(_events(coder, "Egypt vowed to settle the dispute.")[0]) == ("AGREE", "Egypt", None)
+    assert "AGREE" in load_cues().joint_types and "THREATEN" not in load_cues().joint_types
 
 
 def test_a_protest_takes_the_demands_of_the_protest_inside_it(coder: Coder) -> None:

@@ -149,6 +149,7 @@ class Cues:
     holding_verbs: frozenset[str] = frozenset()
     pending_markers: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
+    joint_types: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
     refusals: dict[str, dict[str, str | None]] = field(default_factory=dict)
@@ -334,6 +335,7 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         holding_verbs=words("holding_verbs", optional=True),
         pending_markers=words("pending_markers", optional=True),
         venue_types=types("venue_types"),
+        joint_types=types("joint_types"),
         commitment_verbs=words("commitment_verbs", optional=True),
         helper_nouns=words("helper_nouns", optional=True),
         refusals=refusals,

@@ -401,7 +401,8 @@ class RuleCoder:
             # (A place standing for one source is still the other's target: "Ethiopia and Eritrea
             # massed troops along their border".)
             targets = [self._people_at(m, sources) for m in self._place_mentions(chain, sentence) if m not in sources]
-        pairs = _pairs(sources, targets, symmetric=entry.symmetric)
+        joint = not targets and act_type in self.cues.joint_types
+        pairs = _pairs(sources, targets, symmetric=entry.symmetric or joint)
         if not pairs and targets:
             # Only the source's own side was found ("Egypt eased the curfew in North Sinai"): an
             # act complete by itself still stands, aimed at no one else.
