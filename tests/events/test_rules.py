@@ -400,11 +400,19 @@ def test_a_subheading_is_not_coded_again(coder: Coder) -> None:
         "Iran denied attacking Iraq.",
         "Iran prevented any public criticism of Hamas.",
         "Iran failed to meet Iraq.",
+        "Neither Iran nor Syria attacked Iraq.",
+        "Iran postponed its talks with Iraq.",
+        "Talks between Iran and Iraq were postponed.",
     ],
 )
 def test_negation(coder: Coder, text: str) -> None:
     events = _events(coder, text)
     assert events and all(e.negated for e in events), text
+
+
+def test_not_only_is_no_negation(coder: Coder) -> None:
+    events = _events(coder, "Not only Iran but also Syria attacked Iraq.")
+    assert events and not any(e.negated for e in events)
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,7 @@ class Cues:
     holding_verbs: frozenset[str] = frozenset()
     pending_markers: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
+    negating_subjects: frozenset[str] = frozenset()
     joint_types: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
@@ -322,6 +323,7 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         hypothetical_intents=words("intent_verbs", "hypothetical"),
         negation_words=words("negation_words"),
         negating_verbs=words("negating_verbs"),
+        negating_subjects=words("negating_subjects", optional=True),
         reporting_verbs=words("reporting_verbs"),
         conditional_markers=words("conditional_markers"),
         condition_focus=words("condition_focus", optional=True),

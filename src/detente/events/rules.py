@@ -867,6 +867,11 @@ class RuleCoder:
             for child in word.children:
                 if child.dep_ in ("neg", "det", "advmod", "preconj") and child.lower_ in cues.negation_words:
                     return True
+                if child.dep_ in _SUBJECTS and (
+                    child.lower_ in cues.negating_subjects
+                    or any(g.dep_ in ("det", "preconj") and g.lower_ in cues.negating_subjects for g in child.children)
+                ):
+                    return True
             if word != token and word.lemma_.lower() in cues.negating_verbs and word.pos_ == "VERB":
                 return True
             if word.dep_ == "pobj" and word.head.lower_ == "without":
