@@ -403,6 +403,7 @@ def test_a_subheading_is_not_coded_again(coder: Coder) -> None:
         "Neither Iran nor Syria attacked Iraq.",
         "Iran postponed its talks with Iraq.",
         "Talks between Iran and Iraq were postponed.",
+        "Iran has yet to attack Iraq.",
     ],
 )
 def test_negation(coder: Coder, text: str) -> None:
@@ -410,9 +411,10 @@ def test_negation(coder: Coder, text: str) -> None:
     assert events and all(e.negated for e in events), text
 
 
-def test_not_only_is_no_negation(coder: Coder) -> None:
-    events = _events(coder, "Not only Iran but also Syria attacked Iraq.")
-    assert events and not any(e.negated for e in events)
+@pytest.mark.parametrize("text", ["Not only Iran but also Syria attacked Iraq.", "Iran attacked Iraq yet again."])
+def test_words_of_negation_that_deny_nothing(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert events and not any(e.negated for e in events), text
 
 
 @pytest.mark.parametrize(
@@ -423,6 +425,7 @@ def test_not_only_is_no_negation(coder: Coder) -> None:
         "Iran would attack Iraq.",
         "Iran hopes to meet Egypt.",
         "If Iran attacks Iraq, the region will burn.",
+        "An attack by Iran on Iraq is unlikely.",
     ],
 )
 def test_hypothetical(coder: Coder, text: str) -> None:

@@ -150,6 +150,7 @@ class Cues:
     pending_markers: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
     negating_subjects: frozenset[str] = frozenset()
+    pending_adverbs: frozenset[str] = frozenset()
     joint_types: frozenset[str] = frozenset()
     commitment_verbs: frozenset[str] = frozenset()
     helper_nouns: frozenset[str] = frozenset()
@@ -324,6 +325,7 @@ def parse_cues(text: str, source: str, ontology: Ontology) -> Cues:
         negation_words=words("negation_words"),
         negating_verbs=words("negating_verbs"),
         negating_subjects=words("negating_subjects", optional=True),
+        pending_adverbs=words("pending_adverbs", optional=True),
         reporting_verbs=words("reporting_verbs"),
         conditional_markers=words("conditional_markers"),
         condition_focus=words("condition_focus", optional=True),

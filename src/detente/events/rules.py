@@ -874,6 +874,8 @@ class RuleCoder:
                     return True
             if word != token and word.lemma_.lower() in cues.negating_verbs and word.pos_ == "VERB":
                 return True
+            if word != token and any(c.dep_ == "advmod" and c.lower_ in cues.pending_adverbs for c in word.children):
+                return True
             if word.dep_ == "pobj" and word.head.lower_ == "without":
                 return True
             if not _climbs(word, self.cues.light_verbs):
@@ -886,6 +888,13 @@ class RuleCoder:
         if sentence.span.text.rstrip().endswith("?"):
             return "hypothetical"
         modality: Modality = "asserted"
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            # What is said of the act is how it stands: "a visit by Modi to Pakistan is unlikely".
+            said = {c.lemma_.lower() for c in token.head.children if c.dep_ == "acomp"}
+            if said & cues.hypothetical_intents:
+                return "hypothetical"
+            if said & cues.future_intents:
+                modality = "future"
         word = token
         for _ in range(8):
             lemma = word.lemma_.lower()
