@@ -195,6 +195,13 @@ def test_a_pronoun_continues_the_sentences_earlier_one_over_names_inside_noun_ph
     assert [m.actor.id for m in mentions if m.text == "its" and m.actor] == ["TUR", "GRC"]
 
 
+def test_a_country_in_the_name_of_a_sea_or_gulf_is_no_mention_of_it(nlp, resolver) -> None:
+    coded = _coded(nlp, resolver, "Iranian boats shadowed a tanker in the Gulf of Oman.")
+    assert not any(actor == "OMN" for _, actor, _ in coded), coded
+    coded = _coded(nlp, resolver, "Russian jets bombed towns in northern Syria.")
+    assert ("Syria", "SYR", "dictionary") in coded
+
+
 def test_a_description_replaces_the_country_that_narrows_it_only_when_it_resolves(nlp, resolver) -> None:
     coded = _coded(nlp, resolver, "Hamas rejected the truce. Iran armed the Palestinian resistance groups.")
     assert ("the Palestinian resistance groups", "hamas", "coreference") in coded

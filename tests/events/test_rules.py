@@ -757,6 +757,9 @@ def _country(coder: Coder, name: str) -> str | None:
         # What the object is made of decides the entry: medicine handed over is aid, not a release.
         ("Norwegian doctors handed over two tonnes of medicine to the Palestinian Red Crescent.", ("AID", None)),
         ("Egypt has eased the curfew hours in North Sinai.", ("CONCEDE", "restrictions")),
+        # Asking forgiveness apologizes; asking for help requests it.
+        ("Belgium asked Congo for forgiveness for its colonial past.", ("SUPPORT", "apologize")),
+        ("Belgium asked Congo for help.", ("REQUEST", "aid")),
         # Letting someone do what was barred concedes; letting in inspectors lets others take part.
         (
             "A Kenyan court allowed the jailed opposition leader Raila Odinga to run for president.",

@@ -160,7 +160,7 @@ class DictionaryResolver:
                 if folded and len(span) == 1 and not span[0].text[:1].isupper():
                     continue
                 spans.append(span)
-        return [_Name(span, self._surfaces[span.label_]) for span in filter_spans(spans)]
+        return [_Name(span, self._surfaces[span.label_]) for span in filter_spans(spans) if not _names_a_feature(span)]
 
     def _agent_spans(self, doc: Doc, names: list[_Name]) -> list[_Agent]:
         taken = {i for n in names for i in range(n.span.start, n.span.end)}
@@ -390,6 +390,21 @@ class DictionaryResolver:
         country = min(nearby)[1]
         title.used = True
         return _Found(title.span.start, ent.end, self._country_actor(country, title.sector), "title")
+
+
+def _names_a_feature(span: Span) -> bool:
+    """Whether a name only names a geographic feature after it, inside that feature's own name: "the
+    Sea of Japan", "the Gulf of Oman" are waters, not Japan or Oman. ("northern Syria" is Syria.)"""
+    root = span.root
+    for ent in span.doc.ents:
+        if (
+            ent.label_ == "LOC"
+            and ent.start <= span.start
+            and span.end <= ent.end
+            and ent.root.i not in range(span.start, span.end)
+        ):
+            return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in range(ent.start, ent.end)
+    return False
 
 
 def _given_names(ent: Span) -> int:
