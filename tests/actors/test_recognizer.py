@@ -41,6 +41,11 @@ def _coded(nlp, resolver, text: str, date: dt.date | None = None) -> list[tuple[
             "Iranian and Syrian officials met.",
             [("Iranian", "IRN", "title"), ("Syrian officials", "SYR", "title")],
         ),
+        # The owner nearest the agent word shares its mention, after it as before it.
+        (
+            "Troops from Iran and Syria fired.",
+            [("Troops from Iran", "IRN-MIL", "title"), ("Syria", "SYR-MIL", "title")],
+        ),
         ("Tehran said no.", [("Tehran", "IRN", "dictionary")]),
         ("The White House said no.", [("The White House", "USA", "dictionary")]),
         ("The Kremlin said no.", [("The Kremlin", "RUS", "dictionary")]),

@@ -273,6 +273,15 @@ def test_a_protest_is_aimed_at_whom_its_demands_concern(coder: Coder, text: str)
     assert event.target.text.endswith("Bouteflika")
 
 
+@pytest.mark.parametrize(
+    "text", ["Iranian and Syrian troops attacked Israel.", "Troops from Iran and Syria attacked Israel."]
+)
+def test_sides_coordinated_inside_the_doers_phrase_each_act(coder: Coder, text: str) -> None:
+    events = _events(coder, text)
+    assert sorted(e.source.actor.id for e in events if e.source.actor) == ["IRN-MIL", "SYR-MIL"], text
+    assert all(e.type == "ASSAULT" and e.target is not None and e.target.text == "Israel" for e in events)
+
+
 def test_a_joint_commitment_that_names_no_one_else_is_between_its_sides(coder: Coder) -> None:
     (event,) = _events(coder, "Egypt and Qatar vowed to settle their dispute.")
     assert {event.source.text, event.target and event.target.text} == {"Egypt", "Qatar"}

@@ -219,7 +219,9 @@ class DictionaryResolver:
                     attached.append(by_token[child.i])
                     attached.extend(by_token[c.i] for c in child.conjuncts if c.i in by_token)
                 elif child.dep_ == "prep" and child.lower_ in self.config.owner_preps:
-                    attached.extend(by_token[g.i] for g in child.children if g.dep_ == "pobj" and g.i in by_token)
+                    owners = [g for g in child.children if g.dep_ == "pobj"]
+                    owners += [c for g in owners for c in g.conjuncts]  # "troops from Iran and Syria"
+                    attached.extend(by_token[g.i] for g in owners if g.i in by_token)
         unique = {id(n): n for n in attached}
         return sorted(unique.values(), key=lambda n: n.span.start)
 
@@ -242,16 +244,22 @@ class DictionaryResolver:
         if not owners:
             return
         agent.used = True
-        for number, name in enumerate(owners):
+        span = agent.span
+
+        def gap(name: _Name) -> int:
+            return span.start - name.span.end if name.span.end <= span.start else name.span.start - span.end
+
+        # The owner nearest the agent word shares its mention; the others stand alone ("Iranian and",
+        # "and Syria" in "troops from Iran and Syria").
+        nearest = min(owners, key=gap)
+        for name in owners:
             name.used = True
             actor = self._with_sector(name, agent.sector)
-            last = number == len(owners) - 1
-            # The owner nearest the agent word shares its mention; the others stand alone ("Iranian and").
             first, stop = name.span.start, name.span.end
-            if last and name.span.end <= agent.span.start:  # "Iranian officials"
-                stop = agent.span.end
-            elif last and name.span.start >= agent.span.end:  # "officials of Egypt"
-                first = agent.span.start
+            if name is nearest and name.span.end <= span.start:  # "Iranian officials"
+                stop = span.end
+            elif name is nearest and name.span.start >= span.end:  # "officials of Egypt"
+                first = span.start
             yield _Found(first, stop, actor, "title")
 
     def _person(

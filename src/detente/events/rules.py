@@ -192,7 +192,15 @@ class RuleCoder:
                 mention = self._inside(word, sentence, places=places) or mention
             if mention is not None and mention not in found:
                 found.append(mention)
+                found += self._co_owners(mention, sentence, found)
         return found
+
+    def _co_owners(self, mention: Mention, sentence: _Sentence, found: list[Mention]) -> list[Mention]:
+        """The sides coordinated inside a mention's own phrase: "Iranian and Syrian troops", "troops from
+        Iran and Syria" name two forces, each its own side."""
+        words = [w for w in sentence.span if sentence.owner.get(w.i) is mention]
+        others = (sentence.owner.get(c.i) for w in words for c in w.conjuncts)
+        return [m for m in dict.fromkeys(others) if m is not None and m is not mention and m.actor and m not in found]
 
     def _inside(self, token: Token, sentence: _Sentence, depth: int = 3, *, places: bool = False) -> Mention | None:
         """The nearest actor named below a role word: "the head of Hamas", "an Iranian base"; else,
