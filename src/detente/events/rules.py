@@ -200,7 +200,11 @@ class RuleCoder:
         Iran and Syria" name two forces, each its own side."""
         words = [w for w in sentence.span if sentence.owner.get(w.i) is mention]
         others = (sentence.owner.get(c.i) for w in words for c in w.conjuncts)
-        return [m for m in dict.fromkeys(others) if m is not None and m is not mention and m.actor and m not in found]
+        return [
+            m
+            for m in dict.fromkeys(others)
+            if m is not None and m is not mention and m.actor is not None and m not in found
+        ]
 
     def _inside(self, token: Token, sentence: _Sentence, depth: int = 3, *, places: bool = False) -> Mention | None:
         """The nearest actor named below a role word: "the head of Hamas", "an Iranian base"; else,

@@ -132,19 +132,19 @@ class Coreference:
         text: str,
     ) -> list[Mention]:
         """Mentions for the pronouns and descriptions of `doc` (a chunk at `offset` in the article text)."""
-        references: list[tuple[Span, ReferenceRule]] = []
+        # Each reference with whether it is a description by its head noun (see _headed).
+        references: list[tuple[Span, ReferenceRule, bool]] = []
         for token in doc:
             rule = self._by_word.get(token.lower_)
             if rule is not None and token.pos_ == "PRON" and not is_pleonastic(token):
-                references.append((doc[token.i : token.i + 1], rule))
+                references.append((doc[token.i : token.i + 1], rule, False))
         for key, start, end in self._descriptions(doc):
-            references.append((doc[start:end], self.rules.descriptions[int(doc.vocab.strings[key])]))
+            references.append((doc[start:end], self.rules.descriptions[int(doc.vocab.strings[key])], False))
         # A reference inside a resolved mention is part of it; one over an `unknown` entity replaces it.
-        taken = [(m.start, m.end) for m in mentions if m.actor is not None]
-        headed = self._headed(doc, offset, mentions, [span for span, _ in references])
         # The names inside a headed description only narrow it: it replaces them when it resolves.
-        inner = {id(span) for span, _ in headed}
-        references += headed
+        taken = [(m.start, m.end) for m in mentions if m.actor is not None]
+        phrases = [span for span, _, _ in references]
+        references += [(span, rule, True) for span, rule in self._headed(doc, offset, mentions, phrases)]
         # Places are never antecedents, whichever reference is being resolved: decide that once.
         # (Doc.text joins every token on each call: its length is read once, not per mention.)
         end_of_doc = offset + len(doc.text)
@@ -154,15 +154,15 @@ class Coreference:
         unknown_people = {id(m) for m in agents if m.actor is None and self._is_person(doc, m, offset, end_of_doc)}
         resolved: list[Mention] = []
         chains: dict[str, Mention] = {}  # the last pronoun resolved by each rule, for _continued
-        for span, rule in sorted(references, key=lambda r: r[0].start):
+        for span, rule, headed in sorted(references, key=lambda r: r[0].start):
             start, end = offset + span.start_char, offset + span.end_char
-            if id(span) not in inner and any(s < end and start < e for s, e in taken):
+            if not headed and any(s < end and start < e for s, e in taken):
                 continue
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
             blocked = _own_subject(span[0])
             candidates = [m for m in (*agents, *resolved) if not any(s <= m.start - offset < e for s, e in blocked)]
             antecedent = self._clause_subject(doc, offset, span[0], candidates, rule) or self._antecedent(
-                candidates, start, sentence, rule, unknown_people, plural=id(span) in inner and span.root.tag_ == "NNS"
+                candidates, start, sentence, rule, unknown_people, plural=headed and span.root.tag_ == "NNS"
             )
             if antecedent is not None:
                 antecedent = self._outermost(doc, offset, end_of_doc, antecedent, candidates, rule)
